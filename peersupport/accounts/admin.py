@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+
+from .models import User
+
+
+@admin.register(User)
+class MemberAdmin(UserAdmin):
+    list_display = ["username", "email", "date_joined", "is_active", "is_staff"]
+    search_fields = ["username", "email"]
+    ordering = ["username"]
+    fieldsets = [
+        (None, {"fields": ["username", "password"]}),
+        ("Private", {"fields": ["email", "region", "age_confirmed_at", "guidelines_accepted_at"]}),
+        ("Profile", {"fields": ["bio"]}),
+        ("Roles", {"fields": ["is_active", "is_staff", "is_superuser", "groups"]}),
+        ("Dates", {"fields": ["last_login", "date_joined"]}),
+    ]
+    readonly_fields = ["age_confirmed_at", "guidelines_accepted_at", "last_login", "date_joined"]
+    add_fieldsets = [(None, {"fields": ["username", "email", "password1", "password2"]})]
+    filter_horizontal = ["groups"]

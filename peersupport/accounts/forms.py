@@ -1,0 +1,57 @@
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from django import forms
+from django.urls import reverse
+from django.utils.html import format_html
+
+from .models import User
+
+
+class SignupForm(AllauthSignupForm):
+    age_confirmed = forms.BooleanField(
+        label="I am 13 or over",
+        error_messages={
+            "required": "This forum is for people aged 13 and over. If you are younger, "
+            "Childline (0800 1111) is there for you any time."
+        },
+    )
+    accept_guidelines = forms.BooleanField(
+        label="I have read and agree to the community guidelines",
+        error_messages={
+            "required": "Please read the community guidelines and tick the box to agree "
+            "to them: they keep everyone here safe."
+        },
+    )
+
+    field_order = [
+        "username",
+        "email",
+        "password1",
+        "password2",
+        "age_confirmed",
+        "accept_guidelines",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = "Pseudonym"
+        self.fields["username"].help_text = (
+            "The only name other members will see. Please do not use your real name, "
+            "your school or anything that could identify you."
+        )
+        self.fields["accept_guidelines"].help_text = format_html(
+            'Read the <a href="{}">community guidelines</a> first.', reverse("guidelines")
+        )
+        self.fields["email"].label = "Email address"
+        for name in ("username", "email", "password1", "password2"):
+            self.fields[name].widget.attrs.pop("placeholder", None)
+        self.fields["email"].help_text = (
+            "Private: only used to confirm your account and if you forget your password. "
+            "Nobody else can see it."
+        )
+
+
+class PreferencesForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["region", "bio"]
+        widgets = {"bio": forms.Textarea(attrs={"rows": 3})}

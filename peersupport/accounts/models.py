@@ -1,0 +1,69 @@
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models.functions import Lower
+
+from peersupport.signposting.regions import DEFAULT_REGION, Region
+
+
+class MemberManager(UserManager):
+    def get_by_natural_key(self, username):
+        # Pseudonyms are unique without regard to case, so sign-in is too.
+        return self.get(username__iexact=username)
+
+
+class User(AbstractUser):
+    """A member, known to others only by their pseudonym.
+
+    There are no name fields on purpose: other members see the pseudonym, the month
+    and year of joining and an optional short bio, nothing else. The email address is
+    for account recovery only and is never shown to anyone but its owner.
+    """
+
+    first_name = None
+    last_name = None
+
+    username = models.CharField(
+        "pseudonym",
+        max_length=30,
+        unique=True,
+        help_text="The name other members see. Please do not use your real name.",
+        error_messages={"unique": "Somebody already uses that pseudonym."},
+    )
+    bio = models.CharField(
+        "short bio",
+        max_length=280,
+        blank=True,
+        help_text="Optional. Shown to signed-in members. Nothing that could identify you.",
+    )
+    region = models.CharField(
+        "crisis services for",
+        max_length=20,
+        choices=Region.choices,
+        default=DEFAULT_REGION,
+        help_text="Which crisis services we show you on every page.",
+    )
+    age_confirmed_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the member confirmed they are 13 or over."
+    )
+    guidelines_accepted_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the member agreed to the community guidelines."
+    )
+
+    objects = MemberManager()
+
+    REQUIRED_FIELDS = ["email"]
+
+    class Meta:
+        verbose_name = "member"
+        constraints = [
+            models.UniqueConstraint(Lower("username"), name="accounts_user_username_ci_unique"),
+        ]
+
+    def __str__(self):
+        return self.username
+
+    def get_full_name(self):
+        return self.username
+
+    def get_short_name(self):
+        return self.username

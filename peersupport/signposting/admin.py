@@ -1,0 +1,59 @@
+from django.contrib import admin
+
+from .models import VERIFY_EVERY, CrisisResource, GuidePage
+
+
+class NeedsVerificationFilter(admin.SimpleListFilter):
+    title = "verification"
+    parameter_name = "verification"
+
+    def lookups(self, request, model_admin):
+        days = VERIFY_EVERY.days
+        return [
+            ("overdue", f"Not verified in {days} days"),
+            ("current", f"Verified in {days} days"),
+        ]
+
+    def queryset(self, request, queryset):
+        overdue = queryset.needing_verification()
+        if self.value() == "overdue":
+            return overdue
+        if self.value() == "current":
+            return queryset.exclude(pk__in=overdue.values("pk"))
+        return queryset
+
+
+@admin.register(CrisisResource)
+class CrisisResourceAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "region",
+        "phone",
+        "sms_number",
+        "hours",
+        "order",
+        "is_active",
+        "last_verified",
+        "verification_due",
+    ]
+    list_filter = [NeedsVerificationFilter, "region", "is_active"]
+    list_editable = ["order", "is_active"]
+    search_fields = ["name", "description"]
+    fieldsets = [
+        (None, {"fields": ["name", "description", "region", "audience", "hours"]}),
+        (
+            "How to reach it",
+            {"fields": ["phone", "sms_number", "sms_keyword", "email", "web_url", "web_label"]},
+        ),
+        ("Display", {"fields": ["order", "is_active", "last_verified"]}),
+    ]
+
+    @admin.display(boolean=True, description="needs checking")
+    def verification_due(self, resource):
+        return resource.needs_verification
+
+
+@admin.register(GuidePage)
+class GuidePageAdmin(admin.ModelAdmin):
+    list_display = ["title", "slug", "updated_at"]
+    readonly_fields = ["slug", "updated_at"]

@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.utils.functional import SimpleLazyObject
+
+from .regions import Region, clean_region
+from .resources import resources_for
+
+REGION_COOKIE = "crisis_region"
+
+
+def viewer_region(request):
+    """A member's preference, else the region a visitor picked, else UK-wide."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return clean_region(user.region)
+    return clean_region(request.COOKIES.get(REGION_COOKIE))
+
+
+def crisis_support(request):
+    region = SimpleLazyObject(lambda: viewer_region(request))
+    return {
+        "crisis_region": region,
+        "crisis_resources": SimpleLazyObject(lambda: resources_for(viewer_region(request))),
+        "region_choices": Region.choices,
+        "quick_exit_url": settings.QUICK_EXIT_URL,
+    }

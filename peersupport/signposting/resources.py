@@ -1,0 +1,56 @@
+"""The crisis resources a viewer sees, cached per region.
+
+The cache is cleared whenever a resource is saved or deleted, so an admin's edit shows
+on the very next page view everywhere.
+"""
+
+import logging
+
+from django.core.cache import cache
+from django.db import DatabaseError
+
+from .defaults import DEFAULT_RESOURCES, VERIFIED
+from .models import CrisisResource
+from .regions import Region, regions_shown_in
+
+logger = logging.getLogger(__name__)
+CACHE_TIMEOUT = 60 * 60
+
+
+def _cache_key(region):
+    return f"signposting:resources:{region}"
+
+
+def resources_for(region):
+    key = _cache_key(region)
+    resources = cache.get(key)
+    if resources is None:
+        resources = list(CrisisResource.objects.for_region(region))
+        cache.set(key, resources, CACHE_TIMEOUT)
+    return resources
+
+
+def clear_resource_cache():
+    cache.delete_many([_cache_key(region) for region in Region.values])
+
+
+def built_in_resources(region):
+    """The shipped defaults, without touching the database."""
+    shown = regions_shown_in(region)
+    return sorted(
+        (
+            CrisisResource(**fields, last_verified=VERIFIED)
+            for fields in DEFAULT_RESOURCES
+            if fields["region"] in shown
+        ),
+        key=lambda resource: (resource.order, resource.name),
+    )
+
+
+def resources_or_built_in(region):
+    """Help must show even when the database is down (the 500 page)."""
+    try:
+        return resources_for(region)
+    except DatabaseError:
+        logger.exception("Crisis resources unavailable; showing the built-in defaults")
+        return built_in_resources(region)

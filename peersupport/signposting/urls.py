@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("help/", views.help_page, name="help"),
+    path("help/region/", views.choose_region, name="choose_region"),
+    path("guidelines/", views.guide_page, {"slug": "guidelines"}, name="guidelines"),
+    path("professionals/", views.guide_page, {"slug": "professionals"}, name="professionals"),
+    path("healthz", views.healthz, name="healthz"),
+]

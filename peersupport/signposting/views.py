@@ -1,0 +1,88 @@
+from django.conf import settings
+from django.db import connection
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template import loader
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from forum.rendering import render_markdown
+from peersupport.accounts.services import update_preferences
+
+from .context_processors import REGION_COOKIE
+from .forms import RegionForm
+from .models import GuidePage
+from .regions import clean_region
+from .resources import resources_or_built_in
+
+REGION_COOKIE_AGE = 365 * 24 * 60 * 60
+
+
+def help_page(request):
+    return render(request, "signposting/help.html", {"form": RegionForm()})
+
+
+def guide_page(request, slug):
+    page = get_object_or_404(GuidePage, slug=slug)
+    return render(
+        request, "signposting/guide.html", {"page": page, "body_html": render_markdown(page.body)}
+    )
+
+
+@require_POST
+def choose_region(request):
+    form = RegionForm(request.POST)
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "help"
+    if not form.is_valid():
+        return render(request, "signposting/help.html", {"form": form}, status=400)
+    region = form.cleaned_data["region"]
+    response = redirect(next_url)
+    if request.user.is_authenticated:
+        update_preferences(request.user, region=region, bio=request.user.bio)
+    response.set_cookie(
+        REGION_COOKIE, region, max_age=REGION_COOKIE_AGE, samesite="Lax", httponly=True
+    )
+    return response
+
+
+@never_cache
+def healthz(request):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+# Error pages. Each carries the crisis box (base.html). The 500 page is rendered without
+# the request's context processors, which would reach the database through the session.
+
+
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def csrf_failure(request, reason=""):
+    return render(request, "403_csrf.html", status=403)
+
+
+def server_error(request):
+    region = clean_region(request.COOKIES.get(REGION_COOKIE))
+    html = loader.get_template("500.html").render(
+        {
+            "crisis_resources": resources_or_built_in(region),
+            "quick_exit_url": settings.QUICK_EXIT_URL,
+        }
+    )
+    return HttpResponse(html, status=500)
