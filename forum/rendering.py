@@ -26,6 +26,8 @@ ALLOWED_TAGS = {
     "a",
     "hr",
 }
+# Guide pages are written by admins and need structure; members' posts do not.
+GUIDE_TAGS = ALLOWED_TAGS | {"h2", "h3", "h4"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}, "ol": {"start"}}
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
 LINK_REL = "nofollow ugc noopener"
@@ -53,10 +55,10 @@ def _filter_attribute(tag, attribute, value):
     return value
 
 
-def sanitise_html(html):
+def sanitise_html(html, tags=ALLOWED_TAGS):
     return nh3.clean(
         html,
-        tags=ALLOWED_TAGS,
+        tags=tags,
         clean_content_tags={"script", "style"},
         attributes=ALLOWED_ATTRIBUTES,
         attribute_filter=_filter_attribute,
@@ -69,3 +71,8 @@ def sanitise_html(html):
 def render_markdown(text):
     """Member- or admin-written Markdown as HTML that is safe to show as it is."""
     return sanitise_html(_markdown.render(text))
+
+
+def render_guide_markdown(text):
+    """Admin-written guide pages: the same rules, plus headings."""
+    return sanitise_html(_markdown.render(text), tags=GUIDE_TAGS)

@@ -127,7 +127,8 @@ def validate_not_reserved(value):
         )
 
 
-pseudonym_validators = [PSEUDONYM_SHAPE, validate_not_contact_details, validate_not_reserved]
+# Contact details first: their messages explain the most.
+pseudonym_validators = [validate_not_contact_details, validate_not_reserved, PSEUDONYM_SHAPE]
 
 
 def validate_pseudonym(value):

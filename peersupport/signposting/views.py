@@ -7,7 +7,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from forum.rendering import render_markdown
+from forum.rendering import render_guide_markdown
 from peersupport.accounts.services import update_preferences
 
 from .context_processors import REGION_COOKIE
@@ -26,7 +26,9 @@ def help_page(request):
 def guide_page(request, slug):
     page = get_object_or_404(GuidePage, slug=slug)
     return render(
-        request, "signposting/guide.html", {"page": page, "body_html": render_markdown(page.body)}
+        request,
+        "signposting/guide.html",
+        {"page": page, "body_html": render_guide_markdown(page.body)},
     )
 
 

@@ -1,0 +1,51 @@
+import datetime
+
+import factory
+from django.utils import timezone
+
+from forum.models import Board
+from peersupport.accounts.models import User
+from peersupport.signposting.models import CrisisResource
+
+PASSWORD = "a calm test password 1"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"Member{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username.lower()}@example.com")
+    age_confirmed_at = factory.LazyFunction(timezone.now)
+    guidelines_accepted_at = factory.LazyFunction(timezone.now)
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def _save(user, create, extracted, **kwargs):
+        if create:
+            user.save()
+
+
+class CrisisResourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CrisisResource
+
+    name = factory.Sequence(lambda n: f"Test Helpline {n}")
+    description = "A test service that listens."
+    phone = factory.Sequence(lambda n: f"0800 555 {n:04d}")
+    hours = "24 hours, every day"
+    region = "uk"
+    order = 5
+    last_verified = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=1))
+
+
+class BoardFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Board
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Board {n}")
+    slug = factory.Sequence(lambda n: f"board-{n}")
+    description = "A place to talk."
