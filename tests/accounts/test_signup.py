@@ -43,6 +43,7 @@ def test_the_signup_page_offers_pseudonym_ideas_and_warns_against_real_names(cli
 def test_signing_up_records_both_agreements_and_asks_to_verify_the_email(client):
     response = client.post("/accounts/signup/", signup_data())
     assert response.status_code == 302
+    assert response["Location"] == "/accounts/confirm-email/"
     user = User.objects.get(username="GentleFern21")
     assert user.email == "gentle.fern@example.com"
     assert user.age_confirmed_at is not None
@@ -117,6 +118,7 @@ def test_signup_does_not_reveal_that_an_email_is_registered(client):
     response = client.post("/accounts/signup/", signup_data(email="taken@example.com"))
     # The same "check your email" outcome as a fresh address; the owner is told by email.
     assert response.status_code == 302
+    assert response["Location"] == "/accounts/confirm-email/"
     assert "taken@example.com" in mail.outbox[0].to
     assert User.objects.filter(email="taken@example.com").count() == 1
 

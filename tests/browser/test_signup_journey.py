@@ -1,0 +1,61 @@
+"""A young person joins through the real form, sees help, and leaves in a hurry."""
+
+import re
+
+from django.conf import settings
+from playwright.sync_api import Page, expect
+
+from peersupport.accounts.models import User
+
+NEUTRAL_PAGE = "<html><head><title>Weather</title></head><body>Weather</body></html>"
+
+
+def test_signup_shows_help_and_shift_three_times_leaves_the_site(page: Page, live_server):
+    # The neutral site is on the internet, which tests must not reach: answer for it.
+    exit_url = settings.QUICK_EXIT_URL
+    page.route(
+        f"{exit_url}**", lambda route: route.fulfill(body=NEUTRAL_PAGE, content_type="text/html")
+    )
+
+    page.goto(f"{live_server.url}/accounts/signup/")
+    expect(page.locator("#crisis-support")).to_contain_text("Samaritans")
+    page.get_by_role("textbox", name="Pseudonym").fill("BraveWillow33")
+    page.get_by_label("Email address").fill("brave.willow@example.com")
+    page.get_by_label("Password*", exact=True).fill("a long calm password")
+    page.get_by_label("Password (again)").fill("a long calm password")
+    page.get_by_label("I am 13 or over").check()
+    page.get_by_label("I have read and agree to the community guidelines").check()
+    page.get_by_role("button", name="Join").click()
+
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Verify")
+    assert User.objects.filter(username="BraveWillow33").exists()
+    crisis = page.locator("#crisis-support")
+    expect(crisis).to_be_visible()
+    expect(crisis.get_by_role("link", name="Call 116 123")).to_have_attribute("href", "tel:116123")
+    expect(crisis.get_by_role("link", name="Text SHOUT to 85258")).to_have_attribute(
+        "href", "sms:85258?body=SHOUT"
+    )
+    left_from = page.url
+
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url(re.compile(re.escape(exit_url)))
+    expect(page).to_have_title("Weather")
+
+    # The exited page was replaced in history: Back does not return to it.
+    page.go_back()
+    assert page.url != left_from
+
+
+def test_the_quick_exit_link_works_without_javascript(browser, live_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.route(
+        f"{settings.QUICK_EXIT_URL}**",
+        lambda route: route.fulfill(body=NEUTRAL_PAGE, content_type="text/html"),
+    )
+    page.goto(f"{live_server.url}/help/")
+    expect(page.locator("#crisis-support")).to_be_visible()
+    page.locator("#quick-exit").click()
+    expect(page).to_have_title("Weather")
+    context.close()
