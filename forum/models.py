@@ -1,5 +1,21 @@
+"""Boards hold threads; a thread holds posts, nested by a stored path.
+
+Every read rule lives here, in the QuerySets: `visible_to(user)` decides who may see a
+post or a thread, and views, search and notifications all go through it.
+"""
+
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
+
+from peersupport.accounts.permissions import is_moderator
+
+MAX_BODY_LENGTH = 10_000
+MAX_TITLE_LENGTH = 120
+# Replies nest visibly to this depth; deeper ones sit at it, marked "replying to …".
+MAX_DISPLAY_DEPTH = 4
+PATH_SEGMENT_WIDTH = 10
 
 
 class BoardQuerySet(models.QuerySet):
@@ -29,3 +45,171 @@ class Board(models.Model):
 
     def get_absolute_url(self):
         return reverse("board", args=[self.slug])
+
+
+class ContentWarning(models.TextChoices):
+    SELF_HARM = "self-harm", "Self-harm"
+    SUICIDE = "suicide", "Suicide"
+    EATING = "eating", "Eating difficulties"
+    ABUSE = "abuse", "Abuse"
+    OTHER = "other", "Other"
+
+
+class PostStatus(models.TextChoices):
+    PUBLISHED = "published", "Published"
+    HELD = "held", "Waiting for a moderator"
+    HIDDEN = "hidden", "Hidden by a moderator"
+    DELETED = "deleted", "Deleted by its writer"
+
+
+def visible_q(user, prefix=""):
+    """Who sees a post: published posts and tombstones for all; held or hidden posts for
+    their writer; everything for moderators. `prefix` applies it across a relation."""
+
+    def field(name):
+        return f"{prefix}{name}"
+
+    if user.is_authenticated and is_moderator(user):
+        return Q()
+    shown = Q(**{field("status"): PostStatus.PUBLISHED}) | Q(
+        **{field("status"): PostStatus.DELETED, field("is_tombstone"): True}
+    )
+    if user.is_authenticated:
+        shown |= Q(**{field("author"): user}) & Q(
+            **{field("status") + "__in": [PostStatus.HELD, PostStatus.HIDDEN]}
+        )
+    return shown
+
+
+class ThreadQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(visible_q(user, prefix="opening_post__"))
+
+    def with_listing(self):
+        return self.select_related("board", "author", "opening_post")
+
+    def unanswered(self):
+        return self.filter(reply_count=0)
+
+
+class Thread(models.Model):
+    board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="threads")
+    title = models.CharField(max_length=MAX_TITLE_LENGTH)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="threads"
+    )
+    opening_post = models.OneToOneField(
+        "Post", null=True, on_delete=models.PROTECT, related_name="opened_thread"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_activity_at = models.DateTimeField(db_index=True)
+    # Published replies, kept by the services that publish and remove posts.
+    reply_count = models.PositiveIntegerField(default=0)
+    is_closed = models.BooleanField(default=False, help_text="Closed by its writer.")
+    is_locked = models.BooleanField(default=False, help_text="Locked by a moderator.")
+
+    objects = ThreadQuerySet.as_manager()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["board", "-last_activity_at"]),
+            models.Index(fields=["-last_activity_at"]),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("thread", args=[self.pk])
+
+    @property
+    def accepts_replies(self):
+        return not (self.is_closed or self.is_locked or self.board.is_locked)
+
+
+class PostQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(visible_q(user))
+
+    def with_authors(self):
+        return self.select_related("author", "parent__author")
+
+    def in_display_order(self):
+        return self.order_by("path")
+
+
+class Post(models.Model):
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="posts"
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="replies"
+    )
+    # Ancestors' ids and its own, zero-padded, so ordering by path gives display order.
+    path = models.CharField(max_length=1000, db_index=True, editable=False)
+    depth = models.PositiveSmallIntegerField(default=0, editable=False)
+    # The top-level reply this post sits under (itself for a top-level reply; none for
+    # the opening post): thread pages are paginated by these, subtrees kept whole.
+    branch = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    body = models.TextField(max_length=MAX_BODY_LENGTH)
+    body_html = models.TextField(editable=False)
+    content_warning = models.CharField(max_length=20, blank=True, choices=ContentWarning.choices)
+    content_warning_text = models.CharField(max_length=80, blank=True)
+    status = models.CharField(
+        max_length=20, choices=PostStatus.choices, default=PostStatus.PUBLISHED, db_index=True
+    )
+    # A deleted post with replies stays as "deleted" in place so the replies keep sense.
+    is_tombstone = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PostQuerySet.as_manager()
+
+    class Meta:
+        indexes = [models.Index(fields=["thread", "path"])]
+
+    def __str__(self):
+        return f"Post {self.pk} in {self.thread_id}"
+
+    def get_absolute_url(self):
+        return f"{self.thread.get_absolute_url()}#post-{self.pk}"
+
+    @property
+    def display_depth(self):
+        return min(self.depth, MAX_DISPLAY_DEPTH)
+
+    @property
+    def is_flattened(self):
+        return self.depth > MAX_DISPLAY_DEPTH
+
+    @property
+    def is_deleted(self):
+        return self.status == PostStatus.DELETED
+
+    @property
+    def warning_label(self):
+        if self.content_warning == ContentWarning.OTHER and self.content_warning_text:
+            return self.content_warning_text
+        return self.get_content_warning_display()
+
+
+class Revision(models.Model):
+    """A post's earlier text, kept whenever it is edited. Moderators can read these."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="revisions")
+    body = models.TextField()
+    content_warning = models.CharField(max_length=20, blank=True)
+    content_warning_text = models.CharField(max_length=80, blank=True)
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Revision of post {self.post_id} from {self.created_at:%Y-%m-%d %H:%M}"

@@ -28,7 +28,9 @@ ALLOWED_TAGS = {
 }
 # Guide pages are written by admins and need structure; members' posts do not.
 GUIDE_TAGS = ALLOWED_TAGS | {"h2", "h3", "h4"}
-ALLOWED_ATTRIBUTES = {"a": {"href"}, "ol": {"start"}}
+# An empty "*" entry replaces nh3's default generic attributes (title and lang on
+# every tag), which would otherwise let Markdown link titles through.
+ALLOWED_ATTRIBUTES = {"*": set(), "a": {"href"}, "ol": {"start"}}
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
 LINK_REL = "nofollow ugc noopener"
 

@@ -1,0 +1,53 @@
+from django import forms
+
+from .models import MAX_BODY_LENGTH, MAX_TITLE_LENGTH, ContentWarning
+
+BODY_HELP = (
+    "You can use Markdown: *italics*, **bold**, lists and > quotes. Please leave out "
+    "anything that could identify you or anyone else."
+)
+
+
+class PostForm(forms.Form):
+    body = forms.CharField(
+        label="Your message",
+        help_text=BODY_HELP,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=MAX_BODY_LENGTH,
+        error_messages={
+            "required": "Your message is empty. Please write something before posting.",
+            "max_length": "Your message is longer than %(limit_value)s characters (it has "
+            "%(show_value)s). Please shorten it, or split it into two posts.",
+        },
+    )
+    content_warning = forms.ChoiceField(
+        label="Content warning",
+        required=False,
+        choices=[("", "No content warning"), *ContentWarning.choices],
+        help_text="If your post talks about something others may find hard to read, add a "
+        "warning: your post will be folded away until a reader chooses to open it.",
+    )
+    content_warning_text = forms.CharField(
+        label="Describe the warning (for “Other”)", required=False, max_length=80
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("content_warning") == ContentWarning.OTHER
+            and not cleaned.get("content_warning_text", "").strip()
+        ):
+            self.add_error(
+                "content_warning_text", "Please say in a few words what the warning is about."
+            )
+        return cleaned
+
+
+class ThreadForm(PostForm):
+    title = forms.CharField(
+        label="Title",
+        max_length=MAX_TITLE_LENGTH,
+        error_messages={"required": "Please give your thread a title."},
+    )
+
+    field_order = ["title", "body", "content_warning", "content_warning_text"]

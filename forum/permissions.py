@@ -1,0 +1,41 @@
+"""Who may do what with threads and posts."""
+
+from django.core.exceptions import PermissionDenied
+
+from .models import PostStatus
+
+
+def can_post(user):
+    return user.is_authenticated and user.is_active
+
+
+def can_reply(user, thread):
+    return can_post(user) and thread.accepts_replies
+
+
+def can_edit_post(user, post):
+    return can_post(user) and post.author_id == user.pk and post.status != PostStatus.DELETED
+
+
+def can_delete_post(user, post):
+    return can_edit_post(user, post)
+
+
+def can_close_thread(user, thread):
+    return can_post(user) and thread.author_id == user.pk and not thread.is_closed
+
+
+def check_can_edit_post(user, post):
+    # Another member's post: say nothing about it beyond what they may already see.
+    if not can_edit_post(user, post):
+        raise PermissionDenied
+
+
+def check_can_delete_post(user, post):
+    if not can_delete_post(user, post):
+        raise PermissionDenied
+
+
+def check_can_close_thread(user, thread):
+    if not can_close_thread(user, thread):
+        raise PermissionDenied

@@ -1,0 +1,204 @@
+"""Every change to boards, threads and posts. One transaction each.
+
+These store what they are given: the moderation pipeline decides a new post's status
+before calling them, so forum never imports moderation.
+"""
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from .models import (
+    MAX_BODY_LENGTH,
+    PATH_SEGMENT_WIDTH,
+    Post,
+    PostStatus,
+    Revision,
+    Thread,
+)
+from .rendering import render_markdown
+
+
+class PostingRefused(Exception):
+    """A kind, plain explanation of why nothing was posted or changed."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def _check_body(body):
+    if not body.strip():
+        raise PostingRefused("Your message is empty. Please write something before posting.")
+    if len(body) > MAX_BODY_LENGTH:
+        raise PostingRefused(
+            f"Your message is longer than {MAX_BODY_LENGTH:,} characters. Please shorten "
+            "it, or split it into two posts."
+        )
+
+
+def _segment(post_id):
+    return str(post_id).zfill(PATH_SEGMENT_WIDTH)
+
+
+def _create_post(*, thread, author, parent, body, content_warning, content_warning_text, status):
+    _check_body(body)
+    post = Post.objects.create(
+        thread=thread,
+        author=author,
+        parent=parent,
+        depth=parent.depth + 1 if parent else 0,
+        body=body,
+        body_html=render_markdown(body),
+        content_warning=content_warning,
+        content_warning_text=content_warning_text if content_warning == "other" else "",
+        status=status,
+    )
+    # The path needs the new id, so it is written straight after the insert.
+    post.path = f"{parent.path}/{_segment(post.pk)}" if parent else _segment(post.pk)
+    if parent is None:
+        post.branch = None
+    elif parent.depth == 0:
+        post.branch_id = post.pk
+    else:
+        post.branch_id = parent.branch_id
+    post.save(update_fields=["path", "branch"])
+    return post
+
+
+@transaction.atomic
+def start_thread(
+    *,
+    author,
+    board,
+    title,
+    body,
+    content_warning="",
+    content_warning_text="",
+    status=PostStatus.PUBLISHED,
+):
+    if board.is_locked:
+        raise PostingRefused("This board is closed to new threads for now.")
+    if not title.strip():
+        raise PostingRefused("Please give your thread a title.")
+    thread = Thread.objects.create(
+        board=board, author=author, title=title.strip(), last_activity_at=timezone.now()
+    )
+    thread.opening_post = _create_post(
+        thread=thread,
+        author=author,
+        parent=None,
+        body=body,
+        content_warning=content_warning,
+        content_warning_text=content_warning_text,
+        status=status,
+    )
+    thread.save(update_fields=["opening_post"])
+    return thread
+
+
+@transaction.atomic
+def post_reply(
+    *,
+    author,
+    thread,
+    parent=None,
+    body,
+    content_warning="",
+    content_warning_text="",
+    status=PostStatus.PUBLISHED,
+):
+    thread = Thread.objects.select_for_update().select_related("board").get(pk=thread.pk)
+    if not thread.accepts_replies:
+        raise PostingRefused("This thread is closed to new replies.")
+    parent = parent or thread.opening_post
+    if parent.thread_id != thread.pk:
+        raise PostingRefused("That post is not in this thread.")
+    if parent.status in (PostStatus.DELETED, PostStatus.HIDDEN):
+        raise PostingRefused("That post has been removed, so it cannot be answered.")
+    post = _create_post(
+        thread=thread,
+        author=author,
+        parent=parent,
+        body=body,
+        content_warning=content_warning,
+        content_warning_text=content_warning_text,
+        status=status,
+    )
+    if status == PostStatus.PUBLISHED:
+        _count_published_reply(thread, +1, post.created_at)
+    return post
+
+
+def _count_published_reply(thread, change, when=None):
+    updates = {"reply_count": F("reply_count") + change}
+    if when is not None:
+        updates["last_activity_at"] = when
+    Thread.objects.filter(pk=thread.pk).update(**updates)
+
+
+@transaction.atomic
+def edit_post(*, post, editor, body, content_warning="", content_warning_text=""):
+    """Change a post's text, keeping what it said before as a revision."""
+    _check_body(body)
+    post = Post.objects.select_for_update().get(pk=post.pk)
+    if post.status == PostStatus.DELETED:
+        raise PostingRefused("This post has been deleted, so it cannot be edited.")
+    Revision.objects.create(
+        post=post,
+        body=post.body,
+        content_warning=post.content_warning,
+        content_warning_text=post.content_warning_text,
+        edited_by=editor,
+    )
+    post.body = body
+    post.body_html = render_markdown(body)
+    post.content_warning = content_warning
+    post.content_warning_text = content_warning_text if content_warning == "other" else ""
+    post.edited_at = timezone.now()
+    post.save(
+        update_fields=[
+            "body",
+            "body_html",
+            "content_warning",
+            "content_warning_text",
+            "edited_at",
+        ]
+    )
+    return post
+
+
+@transaction.atomic
+def delete_post(*, post):
+    """A writer deletes their post. The text stays for moderators (nothing is lost);
+    a post that has replies stays in place as "deleted" so the replies keep sense."""
+    post = Post.objects.select_for_update().get(pk=post.pk)
+    if post.status == PostStatus.DELETED:
+        return post
+    was_published = post.status == PostStatus.PUBLISHED
+    post.is_tombstone = post.depth == 0 or post.replies.exists()
+    post.status = PostStatus.DELETED
+    post.save(update_fields=["status", "is_tombstone"])
+    if was_published and post.depth > 0:
+        _count_published_reply(post.thread, -1)
+    return post
+
+
+@transaction.atomic
+def close_thread(*, thread):
+    """The thread's writer closes it to new replies."""
+    Thread.objects.filter(pk=thread.pk).update(is_closed=True)
+    thread.is_closed = True
+    return thread
+
+
+def rerender_all_posts(batch_size=500):
+    """Re-render every post's stored HTML (after the sanitising rules change)."""
+    changed = 0
+    posts = Post.objects.only("pk", "body", "body_html").order_by("pk")
+    for post in posts.iterator(chunk_size=batch_size):
+        html = render_markdown(post.body)
+        if html != post.body_html:
+            Post.objects.filter(pk=post.pk).update(body_html=html)
+            changed += 1
+    return changed
