@@ -49,3 +49,23 @@ class BoardFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Board {n}")
     slug = factory.Sequence(lambda n: f"board-{n}")
     description = "A place to talk."
+
+
+def make_thread(author=None, board=None, title="A hard week", body="Opening words", **kwargs):
+    from forum import services
+
+    return services.start_thread(
+        author=author or UserFactory(),
+        board=board or BoardFactory(),
+        title=title,
+        body=body,
+        **kwargs,
+    )
+
+
+def make_reply(thread, author=None, parent=None, body="A kind reply", **kwargs):
+    from forum import services
+
+    return services.post_reply(
+        author=author or UserFactory(), thread=thread, parent=parent, body=body, **kwargs
+    )

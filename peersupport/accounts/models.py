@@ -42,6 +42,20 @@ class User(AbstractUser):
         default=DEFAULT_REGION,
         help_text="Which crisis services we show you on every page.",
     )
+    quiet_mode = models.BooleanField(
+        default=False,
+        help_text="No counts or unread badge, only the boards you follow on the home page, "
+        "and notifications gathered into one a day.",
+    )
+    email_on_reply = models.BooleanField(
+        "email me about replies", default=False, help_text="Off unless you turn it on."
+    )
+    muted_words = models.TextField(
+        blank=True,
+        help_text="One word or phrase per line. Posts containing them are folded away for you.",
+    )
+    # Per content-warning type: "collapse" (the default), "hide" or "show".
+    warning_preferences = models.JSONField(default=dict, blank=True)
     age_confirmed_at = models.DateTimeField(
         null=True, blank=True, help_text="When the member confirmed they are 13 or over."
     )

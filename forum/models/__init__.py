@@ -1,0 +1,39 @@
+"""The forum's models, one module per concept."""
+
+from .content import (
+    MAX_BODY_LENGTH,
+    MAX_DISPLAY_DEPTH,
+    MAX_TITLE_LENGTH,
+    PATH_SEGMENT_WIDTH,
+    Board,
+    ContentWarning,
+    Post,
+    PostStatus,
+    Revision,
+    Thread,
+    visible_q,
+)
+from .following import BoardFollow, Notification, NotificationKind, Subscription
+from .muting import Mute
+from .reactions import Reaction, ReactionKind
+
+__all__ = [
+    "MAX_BODY_LENGTH",
+    "MAX_DISPLAY_DEPTH",
+    "MAX_TITLE_LENGTH",
+    "PATH_SEGMENT_WIDTH",
+    "Board",
+    "BoardFollow",
+    "ContentWarning",
+    "Mute",
+    "Notification",
+    "NotificationKind",
+    "Post",
+    "PostStatus",
+    "Reaction",
+    "ReactionKind",
+    "Revision",
+    "Subscription",
+    "Thread",
+    "visible_q",
+]
