@@ -5,6 +5,8 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from peersupport.accounts.permissions import is_moderator
+
 from . import permissions, services
 from .forms import PostForm, ThreadForm
 from .models import Board, Post, Thread
@@ -60,6 +62,7 @@ def thread(request, pk, slug=None):
             "page": page,
             "can_reply": permissions.can_reply(request.user, thread),
             "can_close": permissions.can_close_thread(request.user, thread),
+            "moderator_view": is_moderator(request.user),
         },
     )
 
