@@ -46,9 +46,13 @@ def _strip_ignorable(value):
 
 
 def is_allowed_link(href):
-    decoded = _strip_ignorable(unquote(href))
-    match = _SCHEME.match(decoded)
-    return bool(match) and match.group(1).lower() in ALLOWED_SCHEMES
+    """True only when the link names an allowed scheme both as written and as a browser
+    might read it once whitespace, invisible characters and %-escapes are removed."""
+    for candidate in (href.strip(), _strip_ignorable(unquote(href))):
+        match = _SCHEME.match(candidate)
+        if not match or match.group(1).lower() not in ALLOWED_SCHEMES:
+            return False
+    return True
 
 
 def _filter_attribute(tag, attribute, value):
