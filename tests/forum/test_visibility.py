@@ -77,7 +77,7 @@ def _user(client, people, viewer):
 
 
 def test_the_writer_sees_their_held_post_marked_waiting(client, people):
-    thread, post = _post_in_state(people["author"], "held")
+    thread, _ = _post_in_state(people["author"], "held")
     client.force_login(people["author"])
     page = client.get(f"/threads/{thread.pk}/").content.decode()
     assert "Waiting for a moderator" in page
