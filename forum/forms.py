@@ -1,6 +1,12 @@
 from django import forms
 
-from .models import MAX_BODY_LENGTH, MAX_TITLE_LENGTH, ContentWarning
+from .models import (
+    MAX_BODY_LENGTH,
+    MAX_TITLE_LENGTH,
+    ContentWarning,
+    MuteDuration,
+    ReactionKind,
+)
 
 BODY_HELP = (
     "You can use Markdown: *italics*, **bold**, lists and > quotes. Please leave out "
@@ -51,3 +57,33 @@ class ThreadForm(PostForm):
     )
 
     field_order = ["title", "body", "content_warning", "content_warning_text"]
+
+
+class ReactionForm(forms.Form):
+    kind = forms.ChoiceField(choices=ReactionKind.choices)
+
+
+class MuteForm(forms.Form):
+    duration = forms.ChoiceField(
+        label="How long",
+        choices=MuteDuration.choices,
+        initial=MuteDuration.WEEK,
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+    )
+
+
+MAX_SEARCH_LENGTH = 200
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label="Search for",
+        required=False,
+        max_length=MAX_SEARCH_LENGTH,
+        help_text="Words from a thread's title or from posts.",
+        error_messages={
+            "max_length": "That search is a little long. Please try a few words, "
+            "up to %(limit_value)s characters.",
+        },
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )

@@ -4,16 +4,25 @@ These store what they are given: the moderation pipeline decides a new post's st
 before calling them, so forum never imports moderation.
 """
 
-from django.db import transaction
-from django.db.models import F
+import datetime
+
+from django.contrib.postgres.search import SearchVector
+from django.db import connection, transaction
+from django.db.models import F, Value
 from django.utils import timezone
 
+from .following import notify_reply
 from .models import (
     MAX_BODY_LENGTH,
     PATH_SEGMENT_WIDTH,
+    SEARCH_CONFIG,
+    Mute,
+    MuteDuration,
     Post,
     PostStatus,
+    Reaction,
     Revision,
+    Subscription,
     Thread,
 )
 from .rendering import render_markdown
@@ -41,6 +50,19 @@ def _segment(post_id):
     return str(post_id).zfill(PATH_SEGMENT_WIDTH)
 
 
+def _index_for_search(post):
+    """Store the words search looks for: the post's body and, for a thread's opening
+    post, the title too, weighted to rank first. Only PostgreSQL has full-text search;
+    elsewhere search reads the text itself."""
+    if connection.vendor != "postgresql":
+        return
+    title = post.thread.title if post.depth == 0 else ""
+    vector = SearchVector(Value(title), weight="A", config=SEARCH_CONFIG) + SearchVector(
+        "body", weight="B", config=SEARCH_CONFIG
+    )
+    Post.objects.filter(pk=post.pk).update(search_vector=vector)
+
+
 def _create_post(*, thread, author, parent, body, content_warning, content_warning_text, status):
     _check_body(body)
     post = Post.objects.create(
@@ -63,6 +85,7 @@ def _create_post(*, thread, author, parent, body, content_warning, content_warni
     else:
         post.branch_id = parent.branch_id
     post.save(update_fields=["path", "branch"])
+    _index_for_search(post)
     return post
 
 
@@ -94,6 +117,7 @@ def start_thread(
         status=status,
     )
     thread.save(update_fields=["opening_post"])
+    Subscription.objects.get_or_create(thread=thread, member=author)
     return thread
 
 
@@ -125,8 +149,11 @@ def post_reply(
         content_warning_text=content_warning_text,
         status=status,
     )
+    Subscription.objects.get_or_create(thread=thread, member=author)
+    # A held reply notifies nobody yet: approving it later calls notify_reply.
     if status == PostStatus.PUBLISHED:
         _count_published_reply(thread, +1, post.created_at)
+        notify_reply(post)
     return post
 
 
@@ -165,6 +192,7 @@ def edit_post(*, post, editor, body, content_warning="", content_warning_text=""
             "edited_at",
         ]
     )
+    _index_for_search(post)
     return post
 
 
@@ -202,3 +230,46 @@ def rerender_all_posts(batch_size=500):
             Post.objects.filter(pk=post.pk).update(body_html=html)
             changed += 1
     return changed
+
+
+@transaction.atomic
+def toggle_reaction(*, member, post, kind):
+    """Add the member's reaction of this kind to a post, or take it back if it is there.
+    Returns whether the reaction is now on."""
+    if post.author_id == member.pk:
+        raise PostingRefused(
+            "Reactions are for other people's posts, so you cannot react to your own."
+        )
+    if post.status != PostStatus.PUBLISHED:
+        raise PostingRefused("This post is not open to reactions at the moment.")
+    removed, _ = Reaction.objects.filter(post=post, member=member, kind=kind).delete()
+    if removed:
+        return False
+    # get_or_create, so a double click that races itself still leaves one reaction.
+    Reaction.objects.get_or_create(post=post, member=member, kind=kind)
+    return True
+
+
+MUTE_LENGTHS = {
+    MuteDuration.DAY: datetime.timedelta(days=1),
+    MuteDuration.WEEK: datetime.timedelta(weeks=1),
+    MuteDuration.MONTH: datetime.timedelta(days=30),
+    MuteDuration.ALWAYS: None,
+}
+
+
+@transaction.atomic
+def mute_member(*, muter, muted, duration):
+    """Fold a member's posts away for the muter, for a while or until they unmute.
+    Muting again changes how long; the muted member is never told."""
+    if muter.pk == muted.pk:
+        raise PostingRefused("You cannot mute yourself.")
+    length = MUTE_LENGTHS[MuteDuration(duration)]
+    until = timezone.now() + length if length else None
+    mute, _ = Mute.objects.update_or_create(muter=muter, muted=muted, defaults={"until": until})
+    return mute
+
+
+@transaction.atomic
+def unmute_member(*, muter, muted):
+    Mute.objects.filter(muter=muter, muted=muted).delete()

@@ -83,6 +83,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "peersupport.signposting.context_processors.crisis_support",
+                "forum.context_processors.notifications",
             ],
         },
     },
@@ -138,7 +139,10 @@ LOGOUT_REDIRECT_URL = "home"
 # django-allauth: pseudonymous sign-up, private email, no account enumeration.
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]
-ACCOUNT_FORMS = {"signup": "peersupport.accounts.forms.SignupForm"}
+ACCOUNT_FORMS = {
+    "signup": "peersupport.accounts.forms.SignupForm",
+    "login": "peersupport.accounts.forms.LoginForm",
+}
 ACCOUNT_ADAPTER = "peersupport.accounts.adapter.AccountAdapter"
 ACCOUNT_USERNAME_VALIDATORS = "peersupport.accounts.pseudonyms.pseudonym_validators"
 ACCOUNT_USERNAME_MIN_LENGTH = 3
@@ -168,6 +172,8 @@ if EMAIL_HOST:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Peer Support <noreply@localhost>")
+# Links in emails are sent outside any request, so they need the site's address.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -5,6 +5,7 @@ from .content import (
     MAX_DISPLAY_DEPTH,
     MAX_TITLE_LENGTH,
     PATH_SEGMENT_WIDTH,
+    SEARCH_CONFIG,
     Board,
     ContentWarning,
     Post,
@@ -14,7 +15,7 @@ from .content import (
     visible_q,
 )
 from .following import BoardFollow, Notification, NotificationKind, Subscription
-from .muting import Mute
+from .muting import Mute, MuteDuration
 from .reactions import Reaction, ReactionKind
 
 __all__ = [
@@ -22,10 +23,12 @@ __all__ = [
     "MAX_DISPLAY_DEPTH",
     "MAX_TITLE_LENGTH",
     "PATH_SEGMENT_WIDTH",
+    "SEARCH_CONFIG",
     "Board",
     "BoardFollow",
     "ContentWarning",
     "Mute",
+    "MuteDuration",
     "Notification",
     "NotificationKind",
     "Post",

@@ -5,8 +5,10 @@ post or a thread, and views, search and notifications all go through it.
 """
 
 from django.conf import settings
-from django.db import models
-from django.db.models import Q
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.db import connection, models
+from django.db.models import F, Q
 from django.urls import reverse
 
 from peersupport.accounts.permissions import is_moderator
@@ -16,6 +18,8 @@ MAX_TITLE_LENGTH = 120
 # Replies nest visibly to this depth; deeper ones sit at it, marked "replying to …".
 MAX_DISPLAY_DEPTH = 4
 PATH_SEGMENT_WIDTH = 10
+# The text-search dictionary: English stemming, so "worried" finds "worry".
+SEARCH_CONFIG = "english"
 
 
 class BoardQuerySet(models.QuerySet):
@@ -137,6 +141,32 @@ class PostQuerySet(models.QuerySet):
     def in_display_order(self):
         return self.order_by("path")
 
+    def searchable_by(self, user):
+        """What `user` may find by searching: posts they may see, in threads they may
+        see. A deleted post's words stay unfindable even where its tombstone shows;
+        only moderators, who can read them anyway, may find them."""
+        posts = self.visible_to(user).filter(visible_q(user, prefix="thread__opening_post__"))
+        if not (user.is_authenticated and is_moderator(user)):
+            posts = posts.exclude(status=PostStatus.DELETED)
+        return posts
+
+    def search(self, query):
+        """Posts matching `query`, best first, with their thread, board and author.
+
+        PostgreSQL ranks full-text matches (a thread's title counts above a post's body).
+        The zero-setup SQLite database of `make run` has no full-text search, so there a
+        plain substring match, newest first, keeps the page working."""
+        posts = self.select_related("thread__board", "author")
+        if connection.vendor != "postgresql":
+            matches = Q(body__icontains=query) | Q(depth=0, thread__title__icontains=query)
+            return posts.filter(matches).order_by("-created_at", "-pk")
+        search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+        return (
+            posts.filter(search_vector=search_query)
+            .annotate(rank=SearchRank(F("search_vector"), search_query))
+            .order_by("-rank", "-created_at", "-pk")
+        )
+
 
 class Post(models.Model):
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
@@ -165,11 +195,17 @@ class Post(models.Model):
     is_tombstone = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     edited_at = models.DateTimeField(null=True, blank=True)
+    # The words search looks for (the thread's title too, for an opening post), kept by
+    # the services that write posts. PostgreSQL only: it stays empty on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = PostQuerySet.as_manager()
 
     class Meta:
-        indexes = [models.Index(fields=["thread", "path"])]
+        indexes = [
+            models.Index(fields=["thread", "path"]),
+            GinIndex(fields=["search_vector"], name="forum_post_search_gin"),
+        ]
 
     def __str__(self):
         return f"Post {self.pk} in {self.thread_id}"

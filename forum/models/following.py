@@ -1,5 +1,8 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
+
+from .content import visible_q
 
 
 class Subscription(models.Model):
@@ -45,6 +48,31 @@ class NotificationKind(models.TextChoices):
     MODERATION = "moderation", "From the moderators"
 
 
+def _unless_missing(field, shown):
+    # An empty Q means "everything is visible" (moderators); OR-ing it would narrow it.
+    return Q(**{f"{field}__isnull": True}) | shown if shown else Q()
+
+
+class NotificationQuerySet(models.QuerySet):
+    def for_member(self, user):
+        """A member's notifications, leaving out any whose post or thread they can no
+        longer see (hidden, deleted or held since the notification was made)."""
+        return self.filter(
+            _unless_missing("post", visible_q(user, prefix="post__")),
+            _unless_missing("thread", visible_q(user, prefix="thread__opening_post__")),
+            recipient=user,
+        )
+
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+    def newest_first(self):
+        return self.order_by("-created_at", "-pk")
+
+    def with_links(self):
+        return self.select_related("thread", "post__thread", "post__author")
+
+
 class Notification(models.Model):
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
@@ -56,6 +84,8 @@ class Notification(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
 
     class Meta:
         indexes = [models.Index(fields=["recipient", "read_at", "-created_at"])]

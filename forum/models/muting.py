@@ -1,5 +1,19 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+
+class MuteDuration(models.TextChoices):
+    DAY = "day", "For a day"
+    WEEK = "week", "For a week"
+    MONTH = "month", "For a month"
+    ALWAYS = "always", "Until I unmute them"
+
+
+class MuteQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(Q(until__isnull=True) | Q(until__gt=timezone.now()))
 
 
 class Mute(models.Model):
@@ -13,6 +27,8 @@ class Mute(models.Model):
     )
     until = models.DateTimeField(null=True, blank=True, help_text="Empty means always.")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MuteQuerySet.as_manager()
 
     class Meta:
         constraints = [

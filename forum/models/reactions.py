@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Count, Q
 
 
 class ReactionKind(models.TextChoices):
@@ -11,6 +12,27 @@ class ReactionKind(models.TextChoices):
     THINKING_OF_YOU = "thinking-of-you", "Thinking of you"
 
 
+class ReactionQuerySet(models.QuerySet):
+    def counts_on(self, post_ids, viewer):
+        """(post id, kind, count, how many are the viewer's) rows: one grouped query for
+        a whole page of posts."""
+        mine = Q(member=viewer) if viewer.is_authenticated else Q(pk__in=[])
+        return (
+            self.filter(post_id__in=post_ids)
+            .values_list("post_id", "kind")
+            .annotate(count=Count("pk"), mine=Count("pk", filter=mine))
+            .order_by()
+        )
+
+    def names_on(self, post_ids):
+        """(post id, kind, pseudonym) rows: who reacted, shown only to a post's writer."""
+        return (
+            self.filter(post_id__in=post_ids)
+            .values_list("post_id", "kind", "member__username")
+            .order_by("created_at")
+        )
+
+
 class Reaction(models.Model):
     post = models.ForeignKey("forum.Post", on_delete=models.CASCADE, related_name="reactions")
     member = models.ForeignKey(
@@ -18,6 +40,8 @@ class Reaction(models.Model):
     )
     kind = models.CharField(max_length=20, choices=ReactionKind.choices)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ReactionQuerySet.as_manager()
 
     class Meta:
         constraints = [

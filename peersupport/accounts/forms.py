@@ -1,7 +1,11 @@
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.urls import reverse
 from django.utils.html import format_html
+
+from forum.display import WarningDisplay
+from forum.models import ContentWarning
 
 from .models import User
 
@@ -53,5 +57,44 @@ class SignupForm(AllauthSignupForm):
 class PreferencesForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["region", "bio"]
-        widgets = {"bio": forms.Textarea(attrs={"rows": 3})}
+        fields = ["region", "bio", "email_on_reply", "quiet_mode", "muted_words"]
+        widgets = {
+            "bio": forms.Textarea(attrs={"rows": 3}),
+            "muted_words": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        chosen = self.instance.warning_preferences or {}
+        for warning, label in ContentWarning.choices:
+            self.fields[_warning_field(warning)] = forms.ChoiceField(
+                label=f"Posts with a “{label}” content warning",
+                choices=WarningDisplay.choices,
+                required=False,
+                initial=chosen.get(warning, WarningDisplay.COLLAPSE),
+            )
+
+    def clean_muted_words(self):
+        lines = self.cleaned_data["muted_words"].splitlines()
+        return "\n".join(line.strip() for line in lines if line.strip())
+
+    def clean(self):
+        cleaned = super().clean()
+        # The five choices are stored together, one entry per kind of warning.
+        cleaned["warning_preferences"] = {
+            warning: cleaned.pop(_warning_field(warning), "") or WarningDisplay.COLLAPSE.value
+            for warning in ContentWarning.values
+        }
+        return cleaned
+
+
+def _warning_field(warning):
+    return "warning_" + warning.replace("-", "_")
+
+
+class LoginForm(AllauthLoginForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = "Pseudonym or email address"
+        self.fields["login"].widget.attrs.pop("placeholder", None)
+        self.fields["password"].widget.attrs.pop("placeholder", None)

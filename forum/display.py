@@ -1,0 +1,118 @@
+"""How one reader sees a page of posts: what they have folded away (muted members,
+muted words), how content warnings show for them, and the reactions under each post.
+
+Worked out once per page with a fixed number of queries, then attached to the posts
+for the templates.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.db import models
+
+from .models import Mute, PostStatus, Reaction, ReactionKind
+
+MUTED_MEMBER = "Post from a muted member"
+MUTED_WORD = "Post folded away: it contains a word you muted"
+
+
+class WarningDisplay(models.TextChoices):
+    COLLAPSE = "collapse", "Fold them away behind the warning"
+    HIDE = "hide", "Hide them, with a link to show one if I want to"
+    SHOW = "show", "Show them openly, with the warning as a label"
+
+
+def muted_words_pattern(muted_words):
+    """One case-insensitive pattern matching any muted word or phrase as a whole word."""
+    words = [line.strip() for line in muted_words.splitlines() if line.strip()]
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(word) for word in words)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+@dataclass
+class ReaderChoices:
+    user_id: int | None = None
+    muted_author_ids: frozenset = frozenset()
+    muted_words: re.Pattern | None = None
+    warning_preferences: dict = field(default_factory=dict)
+    revealed_post_id: int | None = None
+
+    @classmethod
+    def for_user(cls, user, revealed_post_id=None):
+        if not user.is_authenticated:
+            return cls(revealed_post_id=revealed_post_id)
+        return cls(
+            user_id=user.pk,
+            muted_author_ids=frozenset(
+                Mute.objects.active().filter(muter=user).values_list("muted_id", flat=True)
+            ),
+            muted_words=muted_words_pattern(user.muted_words),
+            warning_preferences=user.warning_preferences or {},
+            revealed_post_id=revealed_post_id,
+        )
+
+    def fold_reason(self, post):
+        # A reader's own words are never folded away from them.
+        if post.is_deleted or post.author_id is None or post.author_id == self.user_id:
+            return ""
+        if post.author_id in self.muted_author_ids:
+            return MUTED_MEMBER
+        if self.muted_words and self.muted_words.search(post.body):
+            return MUTED_WORD
+        return ""
+
+    def warning_display(self, post):
+        if not post.content_warning:
+            return ""
+        if post.pk == self.revealed_post_id:
+            return WarningDisplay.SHOW
+        chosen = self.warning_preferences.get(post.content_warning)
+        if chosen not in WarningDisplay.values:
+            return WarningDisplay.COLLAPSE
+        if chosen == WarningDisplay.HIDE and post.author_id == self.user_id:
+            return WarningDisplay.COLLAPSE
+        return chosen
+
+
+@dataclass
+class ReactionChoice:
+    kind: str
+    label: str
+    count: int = 0
+    pressed: bool = False
+    names: list = field(default_factory=list)
+
+
+def reaction_choices(posts, viewer):
+    """Per published post, its reactions as this viewer may see them: one query for any
+    number of posts, and one more for the names when some of them are the viewer's."""
+    published = [post for post in posts if post.status == PostStatus.PUBLISHED]
+    choices = {
+        post.pk: {kind: ReactionChoice(kind, label) for kind, label in ReactionKind.choices}
+        for post in published
+    }
+    if not choices:
+        return {}
+    for post_id, kind, count, mine in Reaction.objects.counts_on(list(choices), viewer):
+        choices[post_id][kind].count = count
+        choices[post_id][kind].pressed = bool(mine)
+    own_ids = [
+        post.pk for post in published if viewer.is_authenticated and post.author_id == viewer.pk
+    ]
+    if own_ids:
+        for post_id, kind, username in Reaction.objects.names_on(own_ids):
+            choices[post_id][kind].names.append(username)
+    return {post_id: list(by_kind.values()) for post_id, by_kind in choices.items()}
+
+
+def prepare_posts(posts, viewer, revealed_post_id=None):
+    """Attach what the templates need to show each post to this viewer."""
+    reader = ReaderChoices.for_user(viewer, revealed_post_id)
+    reactions = reaction_choices(posts, viewer)
+    for post in posts:
+        post.fold_reason = reader.fold_reason(post)
+        post.warning_display = reader.warning_display(post)
+        post.reaction_choices = reactions.get(post.pk)
+    return posts

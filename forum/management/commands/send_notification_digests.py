@@ -1,0 +1,14 @@
+"""Run once a day (cron, or a scheduled task): quiet-mode members who asked for reply
+emails get one short email saying how many new replies are waiting."""
+
+from django.core.management import BaseCommand
+
+from forum.following import send_notification_digests
+
+
+class Command(BaseCommand):
+    help = "Send each quiet-mode member who wants reply emails one daily summary."
+
+    def handle(self, *args, **options):
+        sent = send_notification_digests()
+        self.stdout.write(f"Sent {sent} digest email{'s' if sent != 1 else ''}.")
