@@ -81,7 +81,10 @@ def thread(request, pk, slug=None):
     on_page = Q(branch_id__in=list(page.object_list))
     if page.number == 1:
         on_page |= Q(depth=0)
+    moderator_view = is_moderator(request.user)
     posts = visible.filter(on_page).with_authors().in_display_order()
+    if moderator_view:
+        posts = posts.prefetch_related("revisions")
     # "?show=<id>" opens one post that the reader's settings hide behind its warning.
     shown = request.GET.get("show", "")
     posts = prepare_posts(list(posts), request.user, int(shown) if shown.isdigit() else None)
@@ -94,7 +97,7 @@ def thread(request, pk, slug=None):
             "page": page,
             "can_reply": permissions.can_reply(request.user, thread),
             "can_close": permissions.can_close_thread(request.user, thread),
-            "moderator_view": is_moderator(request.user),
+            "moderator_view": moderator_view,
         },
     )
 

@@ -53,3 +53,22 @@ def test_thread_page(client, member, signed_in):
     baseline = _queries(client, f"/threads/{short.pk}/")
     assert _queries(client, f"/threads/{long.pk}/") == baseline
     assert baseline <= 10
+
+
+def test_thread_page_for_a_moderator_with_revisions(client):
+    from django.contrib.auth.models import Group
+
+    from forum import services
+
+    moderator = UserFactory()
+    moderator.groups.add(Group.objects.get_or_create(name="Moderators")[0])
+    client.force_login(moderator)
+    board = BoardFactory(slug="talk")
+    short = make_thread(board=board)
+    make_reply(short)
+    long = make_thread(board=board)
+    for n in range(8):
+        reply = make_reply(long, author=UserFactory())
+        services.edit_post(post=reply, editor=reply.author, body=f"edit {n}")
+    baseline = _queries(client, f"/threads/{short.pk}/")
+    assert _queries(client, f"/threads/{long.pk}/") == baseline

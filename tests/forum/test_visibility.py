@@ -109,3 +109,18 @@ def test_no_one_can_reply_to_a_post_they_cannot_see(client, people):
     client.force_login(people["member"])
     assert client.post(f"/posts/{post.pk}/reply/", {"body": "hello"}).status_code == 404
     assert thread.posts.count() == 2
+
+
+def test_moderators_see_a_posts_earlier_versions_and_members_do_not(client, people):
+    from forum import services
+
+    thread = make_thread(author=people["author"], board=BoardFactory(slug="talk"))
+    services.edit_post(post=thread.opening_post, editor=people["author"], body="new words")
+    client.force_login(people["moderator"])
+    page = client.get(f"/threads/{thread.pk}/").content.decode()
+    assert "Earlier versions (moderators only)" in page
+    assert "Opening words" in page
+    client.force_login(people["member"])
+    page = client.get(f"/threads/{thread.pk}/").content.decode()
+    assert "Earlier versions" not in page
+    assert "Opening words" not in page
