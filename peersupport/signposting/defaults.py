@@ -188,3 +188,16 @@ DEFAULT_RESOURCES = [
         "audience": "LGBTQ+ under 25",
     },
 ]
+
+
+def ensure_default_resources(model):
+    """Add any shipped resource that is missing; never overwrite an admin's edits.
+
+    Takes the model class so the data migration can pass its historical model.
+    """
+    for fields in DEFAULT_RESOURCES:
+        model.objects.get_or_create(
+            region=fields["region"],
+            name=fields["name"],
+            defaults={**fields, "last_verified": VERIFIED},
+        )

@@ -30,3 +30,15 @@ def pytest_collection_modifyitems(items):
             # Browser tests flush the database when they end: bring the migrations' data
             # (crisis resources, groups, guide pages) back for the next one.
             item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+
+
+@pytest.fixture(autouse=True)
+def default_crisis_resources(transactional_db):
+    """The shipped crisis resources, whatever an earlier transactional test flushed."""
+    from django.core.cache import cache
+
+    from peersupport.signposting.defaults import ensure_default_resources
+    from peersupport.signposting.models import CrisisResource
+
+    ensure_default_resources(CrisisResource)
+    cache.clear()

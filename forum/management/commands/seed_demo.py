@@ -15,7 +15,7 @@ from django.db import transaction
 from forum.models import Board
 from peersupport.accounts.models import User
 from peersupport.accounts.permissions import MODERATORS
-from peersupport.signposting.defaults import DEFAULT_RESOURCES, VERIFIED
+from peersupport.signposting.defaults import ensure_default_resources
 from peersupport.signposting.models import CrisisResource
 
 BOARDS = [
@@ -62,12 +62,7 @@ class Command(BaseCommand):
                     "is_premoderated": premoderated,
                 },
             )
-        for fields in DEFAULT_RESOURCES:
-            CrisisResource.objects.get_or_create(
-                region=fields["region"],
-                name=fields["name"],
-                defaults={**fields, "last_verified": VERIFIED},
-            )
+        ensure_default_resources(CrisisResource)
         moderators = Group.objects.get(name=MODERATORS)
         self.stdout.write("Demo accounts (development only):")
         for username, email, role, flags in ACCOUNTS:

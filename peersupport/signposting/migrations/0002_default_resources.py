@@ -1,16 +1,10 @@
 from django.db import migrations
 
-from peersupport.signposting.defaults import DEFAULT_RESOURCES, VERIFIED
+from peersupport.signposting.defaults import ensure_default_resources
 
 
 def load_default_resources(apps, schema_editor):
-    CrisisResource = apps.get_model("signposting", "CrisisResource")
-    for fields in DEFAULT_RESOURCES:
-        CrisisResource.objects.get_or_create(
-            region=fields["region"],
-            name=fields["name"],
-            defaults={**fields, "last_verified": VERIFIED},
-        )
+    ensure_default_resources(apps.get_model("signposting", "CrisisResource"))
 
 
 class Migration(migrations.Migration):
