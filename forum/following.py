@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
@@ -23,7 +23,6 @@ from .models import (
     Post,
     PostStatus,
     Subscription,
-    Thread,
 )
 
 REPLY_TO_YOU = "replied to your post"
@@ -54,18 +53,11 @@ def unfollow_board(*, member, board):
 
 
 def _can_see(user, post):
-    return (
-        Post.objects.visible_to(user)
-        .filter(pk=post.pk, thread__in=Thread.objects.visible_to(user))
-        .exists()
-    )
+    return Post.objects.readable_by(user).filter(pk=post.pk).exists()
 
 
 def _active_mute_of(author):
-    now = timezone.now()
-    return Mute.objects.filter(muter=OuterRef("pk"), muted=author).filter(
-        Q(until__isnull=True) | Q(until__gt=now)
-    )
+    return Mute.objects.active().filter(muter=OuterRef("pk"), muted=author)
 
 
 @transaction.atomic

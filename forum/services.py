@@ -11,7 +11,7 @@ from django.db import connection, transaction
 from django.db.models import F, Value
 from django.utils import timezone
 
-from .following import notify_reply
+from .following import follow_thread, notify_reply
 from .models import (
     MAX_BODY_LENGTH,
     PATH_SEGMENT_WIDTH,
@@ -22,7 +22,6 @@ from .models import (
     PostStatus,
     Reaction,
     Revision,
-    Subscription,
     Thread,
 )
 from .rendering import render_markdown
@@ -117,7 +116,7 @@ def start_thread(
         status=status,
     )
     thread.save(update_fields=["opening_post"])
-    Subscription.objects.get_or_create(thread=thread, member=author)
+    follow_thread(member=author, thread=thread)
     return thread
 
 
@@ -149,7 +148,7 @@ def post_reply(
         content_warning_text=content_warning_text,
         status=status,
     )
-    Subscription.objects.get_or_create(thread=thread, member=author)
+    follow_thread(member=author, thread=thread)
     # A held reply notifies nobody yet: approving it later calls notify_reply.
     if status == PostStatus.PUBLISHED:
         _count_published_reply(thread, +1, post.created_at)

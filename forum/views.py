@@ -135,7 +135,7 @@ def new_thread(request, slug):
 def reply(request, pk=None, post_pk=None):
     if post_pk is not None:
         parent = get_object_or_404(
-            Post.objects.visible_to(request.user).select_related("thread__board", "author"),
+            Post.objects.readable_by(request.user).select_related("thread__board", "author"),
             pk=post_pk,
         )
         thread = parent.thread
@@ -288,7 +288,7 @@ def mark_notifications_read(request):
 @login_required
 @require_POST
 def react(request, pk):
-    post = get_object_or_404(Post.objects.visible_to(request.user).select_related("thread"), pk=pk)
+    post = get_object_or_404(Post.objects.readable_by(request.user).select_related("thread"), pk=pk)
     form = ReactionForm(request.POST)
     note = ""
     if form.is_valid():

@@ -141,11 +141,16 @@ class PostQuerySet(models.QuerySet):
     def in_display_order(self):
         return self.order_by("path")
 
+    def readable_by(self, user):
+        """Posts `user` may see, in threads they may see: a visible reply inside a thread
+        whose opening post is held or hidden stays out of reach too."""
+        return self.visible_to(user).filter(visible_q(user, prefix="thread__opening_post__"))
+
     def searchable_by(self, user):
-        """What `user` may find by searching: posts they may see, in threads they may
-        see. A deleted post's words stay unfindable even where its tombstone shows;
-        only moderators, who can read them anyway, may find them."""
-        posts = self.visible_to(user).filter(visible_q(user, prefix="thread__opening_post__"))
+        """What `user` may find by searching: what they may read, except that a deleted
+        post's words stay unfindable even where its tombstone shows; only moderators,
+        who can read them anyway, may find them."""
+        posts = self.readable_by(user)
         if not (user.is_authenticated and is_moderator(user)):
             posts = posts.exclude(status=PostStatus.DELETED)
         return posts

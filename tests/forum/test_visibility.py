@@ -124,3 +124,14 @@ def test_moderators_see_a_posts_earlier_versions_and_members_do_not(client, peop
     page = client.get(f"/threads/{thread.pk}/").content.decode()
     assert "Earlier versions" not in page
     assert "Opening words" not in page
+
+
+def test_replies_in_a_hidden_thread_cannot_be_answered_or_reacted_to(client, people):
+    thread = make_thread(author=people["author"], board=BoardFactory(slug="talk"))
+    reply = make_reply(thread, body="still published")
+    Post.objects.filter(pk=thread.opening_post_id).update(status=PostStatus.HIDDEN)
+    client.force_login(people["member"])
+    assert client.post(f"/posts/{reply.pk}/reply/", {"body": "hello"}).status_code == 404
+    assert client.post(f"/posts/{reply.pk}/react/", {"kind": "hug"}).status_code == 404
+    assert thread.posts.count() == 2
+    assert not reply.reactions.exists()
