@@ -26,6 +26,12 @@ class BoardQuerySet(models.QuerySet):
     def listed(self):
         return self.order_by("order", "name")
 
+    def followed_by(self, user):
+        return self.filter(follows__member=user)
+
+    def not_followed_by(self, user):
+        return self.exclude(follows__member=user)
+
 
 class Board(models.Model):
     """A category of threads. Managed in the admin."""
@@ -94,6 +100,9 @@ class ThreadQuerySet(models.QuerySet):
 
     def unanswered(self):
         return self.filter(reply_count=0)
+
+    def in_boards_followed_by(self, user):
+        return self.filter(board__follows__member=user)
 
 
 class Thread(models.Model):

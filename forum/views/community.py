@@ -1,0 +1,72 @@
+"""Reactions to posts, and muting other members."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from .. import services
+from ..display import reaction_choices
+from ..forms import MuteForm, ReactionForm
+from ..models import Post
+
+
+@login_required
+@require_POST
+def react(request, pk):
+    post = get_object_or_404(Post.objects.readable_by(request.user).select_related("thread"), pk=pk)
+    form = ReactionForm(request.POST)
+    note = ""
+    if form.is_valid():
+        try:
+            services.toggle_reaction(member=request.user, post=post, kind=form.cleaned_data["kind"])
+        except services.PostingRefused as refused:
+            note = refused.message
+    else:
+        note = "Please choose one of the reactions."
+    if request.htmx:
+        post.reaction_choices = reaction_choices([post], request.user).get(post.pk)
+        return render(request, "forum/_reactions.html", {"post": post, "reaction_note": note})
+    if note:
+        messages.info(request, note)
+    return redirect(post.get_absolute_url())
+
+
+@login_required
+@require_POST
+def mute_member(request, username):
+    muted = get_object_or_404(
+        get_user_model().objects.filter(is_active=True), username__iexact=username
+    )
+    form = MuteForm(request.POST)
+    if not form.is_valid():
+        messages.info(request, "Please choose how long to mute them for.")
+    else:
+        try:
+            services.mute_member(
+                muter=request.user, muted=muted, duration=form.cleaned_data["duration"]
+            )
+        except services.PostingRefused as refused:
+            messages.info(request, refused.message)
+        else:
+            messages.success(
+                request,
+                f"{muted.username} is muted: their posts are folded away for you. "
+                "They are not told.",
+            )
+    return redirect("profile", muted.username)
+
+
+@login_required
+@require_POST
+def unmute_member(request, username):
+    muted = get_object_or_404(get_user_model(), username__iexact=username)
+    services.unmute_member(muter=request.user, muted=muted)
+    messages.success(request, f"{muted.username} is unmuted: you will see their posts again.")
+    # Unmuting from the settings page goes back there; from a profile, back to it.
+    next_url = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
+        return redirect(next_url)
+    return redirect("profile", muted.username)

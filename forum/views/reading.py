@@ -1,0 +1,113 @@
+"""Pages for reading: the home page, a board, a thread, and search."""
+
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef, Q
+from django.shortcuts import get_object_or_404, render
+
+from peersupport.accounts.permissions import is_moderator
+
+from .. import permissions
+from ..display import prepare_posts
+from ..forms import SearchForm
+from ..models import Board, Post, Subscription, Thread
+from ..search import add_excerpts
+
+THREADS_PER_PAGE = 20
+SEARCH_RESULTS_PER_PAGE = 20
+REPLIES_PER_PAGE = 20
+
+
+def home(request):
+    boards = Board.objects.listed()
+    other_boards = Board.objects.none()
+    threads = Thread.objects.visible_to(request.user).with_listing().order_by("-last_activity_at")
+    # Quiet mode is for members who can cope with only a few places at a time.
+    quiet = request.user.is_authenticated and request.user.quiet_mode
+    if quiet:
+        other_boards = boards.not_followed_by(request.user)
+        boards = boards.followed_by(request.user)
+        threads = threads.in_boards_followed_by(request.user)
+    return render(
+        request,
+        "forum/home.html",
+        {
+            "quiet": quiet,
+            "boards": boards,
+            "other_boards": other_boards,
+            "recent": Paginator(threads, 10).get_page(request.GET.get("recent")),
+            "unanswered": Paginator(threads.unanswered(), 10).get_page(
+                request.GET.get("unanswered")
+            ),
+        },
+    )
+
+
+def board(request, slug):
+    board = get_object_or_404(Board, slug=slug)
+    threads = (
+        Thread.objects.visible_to(request.user)
+        .filter(board=board)
+        .with_listing()
+        .order_by("-last_activity_at")
+    )
+    page = Paginator(threads, THREADS_PER_PAGE).get_page(request.GET.get("page"))
+    is_following = (
+        request.user.is_authenticated
+        and Board.objects.followed_by(request.user).filter(pk=board.pk).exists()
+    )
+    return render(
+        request, "forum/board.html", {"board": board, "page": page, "is_following": is_following}
+    )
+
+
+def thread(request, pk, slug=None):
+    threads = Thread.objects.visible_to(request.user).with_listing()
+    if request.user.is_authenticated:
+        # Fetched with the thread, so the follow button costs no query of its own.
+        threads = threads.annotate(
+            is_following=Exists(
+                Subscription.objects.filter(thread=OuterRef("pk"), member=request.user)
+            )
+        )
+    thread = get_object_or_404(threads, pk=pk)
+    visible = Post.objects.visible_to(request.user).filter(thread=thread)
+    # Paginate by top-level reply; each page carries those replies' whole subtrees.
+    branch_ids = visible.filter(depth=1).in_display_order().values_list("pk", flat=True)
+    page = Paginator(branch_ids, REPLIES_PER_PAGE).get_page(request.GET.get("page"))
+    on_page = Q(branch_id__in=list(page.object_list))
+    if page.number == 1:
+        on_page |= Q(depth=0)
+    moderator_view = is_moderator(request.user)
+    posts = visible.filter(on_page).with_authors().in_display_order()
+    if moderator_view:
+        posts = posts.prefetch_related("revisions")
+    # "?show=<id>" opens one post that the reader's settings hide behind its warning.
+    shown = request.GET.get("show", "")
+    posts = prepare_posts(list(posts), request.user, int(shown) if shown.isdigit() else None)
+    return render(
+        request,
+        "forum/thread.html",
+        {
+            "thread": thread,
+            "posts": posts,
+            "page": page,
+            "can_reply": permissions.can_reply(request.user, thread),
+            "can_close": permissions.can_close_thread(request.user, thread),
+            "moderator_view": moderator_view,
+        },
+    )
+
+
+def search(request):
+    form = SearchForm(request.GET or None)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    page = results = None
+    if query:
+        posts = Post.objects.searchable_by(request.user).search(query)
+        page = Paginator(posts, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        results = add_excerpts(page.object_list, query)
+    return render(
+        request,
+        "forum/search.html",
+        {"form": form, "query": query, "page": page, "results": results},
+    )
