@@ -7,28 +7,24 @@ from .models import User
 def update_preferences(
     user: User,
     *,
-    region: str,
-    bio: str,
+    region: str | None = None,
+    bio: str | None = None,
     email_on_reply: bool | None = None,
     quiet_mode: bool | None = None,
     muted_words: str | None = None,
     warning_preferences: dict | None = None,
 ) -> User:
-    user.region = region
-    user.bio = bio
-    changed = ["region", "bio"]
-    if email_on_reply is not None:
-        user.email_on_reply = email_on_reply
-        changed.append("email_on_reply")
-    # Left out, a preference keeps its value; given, it is saved.
-    optional = {
+    """Save the preferences given; one left out keeps its value."""
+    given = {
+        "region": region,
+        "bio": bio,
+        "email_on_reply": email_on_reply,
         "quiet_mode": quiet_mode,
         "muted_words": muted_words,
         "warning_preferences": warning_preferences,
     }
-    for name, value in optional.items():
-        if value is not None:
-            setattr(user, name, value)
-            changed.append(name)
+    changed = [name for name, value in given.items() if value is not None]
+    for name in changed:
+        setattr(user, name, given[name])
     user.save(update_fields=changed)
     return user

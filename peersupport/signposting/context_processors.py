@@ -19,7 +19,7 @@ def crisis_support(request):
     region = SimpleLazyObject(lambda: viewer_region(request))
     return {
         "crisis_region": region,
-        "crisis_resources": SimpleLazyObject(lambda: resources_for(viewer_region(request))),
+        "crisis_resources": SimpleLazyObject(lambda: resources_for(str(region))),
         "region_choices": Region.choices,
         "quick_exit_url": settings.QUICK_EXIT_URL,
     }

@@ -45,7 +45,7 @@ def choose_region(request):
     region = form.cleaned_data["region"]
     response = redirect(next_url)
     if request.user.is_authenticated:
-        update_preferences(request.user, region=region, bio=request.user.bio)
+        update_preferences(request.user, region=region)
     response.set_cookie(
         REGION_COOKIE, region, max_age=REGION_COOKIE_AGE, samesite="Lax", httponly=True
     )
