@@ -76,7 +76,8 @@ def reply(request, pk=None, post_pk=None):
 
 @login_required
 def edit_post(request, pk):
-    post = get_object_or_404(Post.objects.select_related("thread"), pk=pk)
+    # A post the member may not see is "not found", never "not yours".
+    post = get_object_or_404(Post.objects.visible_to(request.user).select_related("thread"), pk=pk)
     permissions.check_can_edit_post(request.user, post)
     form = PostForm(
         request.POST or None,
@@ -101,7 +102,8 @@ def edit_post(request, pk):
 
 @login_required
 def delete_post(request, pk):
-    post = get_object_or_404(Post.objects.select_related("thread"), pk=pk)
+    # A post the member may not see is "not found", never "not yours".
+    post = get_object_or_404(Post.objects.visible_to(request.user).select_related("thread"), pk=pk)
     permissions.check_can_delete_post(request.user, post)
     if request.method == "POST":
         services.delete_post(post=post)

@@ -135,3 +135,13 @@ def test_replies_in_a_hidden_thread_cannot_be_answered_or_reacted_to(client, peo
     assert client.post(f"/posts/{reply.pk}/react/", {"kind": "hug"}).status_code == 404
     assert thread.posts.count() == 2
     assert not reply.reactions.exists()
+
+
+@pytest.mark.parametrize("action", ["edit", "delete"])
+def test_another_members_held_post_is_not_found_rather_than_forbidden(client, people, action):
+    _, post = _post_in_state(people["author"], "held")
+    client.force_login(people["member"])
+    assert client.get(f"/posts/{post.pk}/{action}/").status_code == 404
+    assert client.post(f"/posts/{post.pk}/{action}/", {"body": "x"}).status_code == 404
+    post.refresh_from_db()
+    assert (post.body, post.status) == ("the held words", PostStatus.HELD)
