@@ -37,6 +37,16 @@ class PostForm(forms.Form):
         label="Describe the warning (for “Other”)", required=False, max_length=80
     )
 
+    # Shown (as a checkbox) only after the screening found personal information.
+    post_anyway = forms.BooleanField(
+        label="I have checked, and I still want to post it. A moderator will read it first.",
+        required=False,
+        widget=forms.HiddenInput,
+    )
+
+    def ask_to_confirm_personal_data(self):
+        self.fields["post_anyway"].widget = forms.CheckboxInput()
+
     def clean(self):
         cleaned = super().clean()
         if (

@@ -6,7 +6,8 @@ from .models import PostStatus
 
 
 def can_post(user):
-    return user.is_authenticated and user.is_active
+    """Signed in, not banned, and not suspended from posting by a moderator."""
+    return user.is_authenticated and user.is_active and not user.is_suspended()
 
 
 def can_reply(user, thread):

@@ -212,6 +212,29 @@ def delete_post(*, post):
 
 
 @transaction.atomic
+def set_post_status(*, post, status):
+    """Moderation's lever on a post: hold, publish or hide it (never delete: that is
+    the writer's choice). Keeps the thread's reply count, and tells followers when a
+    held reply is published for the first time."""
+    if status == PostStatus.DELETED:
+        raise ValueError("Only the writer deletes a post.")
+    post = Post.objects.select_for_update().select_related("thread", "parent").get(pk=post.pk)
+    was = post.status
+    if was == status:
+        return post
+    post.status = status
+    post.save(update_fields=["status"])
+    if post.depth > 0 and PostStatus.PUBLISHED in (was, status):
+        published = status == PostStatus.PUBLISHED
+        _count_published_reply(
+            post.thread, +1 if published else -1, timezone.now() if published else None
+        )
+    if was == PostStatus.HELD and status == PostStatus.PUBLISHED:
+        notify_reply(post)
+    return post
+
+
+@transaction.atomic
 def close_thread(*, thread):
     """The thread's writer closes it to new replies."""
     Thread.objects.filter(pk=thread.pk).update(is_closed=True)

@@ -17,3 +17,6 @@ ALLOWED_HOSTS = ["*"]
 # Tests about other things run without rate limits; the rate-limit tests turn them on.
 RATE_LIMITS_ENABLED = False
 ACCOUNT_RATE_LIMITS = False
+
+# Tests about other things post as brand-new members; the pre-moderation tests set this.
+PREMODERATION_FIRST_POSTS = 0

@@ -5,37 +5,52 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from moderation import pipeline
+from moderation.pipeline import OutcomeKind
+
 from .. import permissions, services
 from ..forms import PostForm, ThreadForm
 from ..models import Board, Post, Thread
 from ..rendering import render_markdown
 
 
-def _submit_post_form(request, form, save, posted_message):
-    """The flow every writing form shares: "Preview" renders the Markdown and saves
-    nothing; otherwise `save(cleaned_data)` runs, and a kind refusal becomes a form
-    error. Returns (redirect once saved, preview HTML)."""
+def _submit_post_form(request, form, submit, posted_message):
+    """The flow every writing form shares. "Preview" renders the Markdown and saves
+    nothing; otherwise `submit(cleaned_data)` hands the words to the moderation
+    pipeline, and its outcome decides what the writer sees next. Returns (a redirect
+    once saved, extra context for the form page)."""
     if request.method != "POST" or not form.is_valid():
-        return None, None
+        return None, {}
     if "preview" in request.POST:
-        return None, render_markdown(form.cleaned_data["body"])
+        return None, {"preview_html": render_markdown(form.cleaned_data["body"])}
     try:
-        saved = save(form.cleaned_data)
+        outcome = submit(form.cleaned_data)
     except services.PostingRefused as refused:
         form.add_error(None, refused.message)
-        return None, None
-    messages.success(request, posted_message)
-    return redirect(saved), None
+        return None, {}
+    if outcome.kind == OutcomeKind.REFUSED:
+        form.add_error(None, f"This cannot be posted as it is. {outcome.reason}")
+        return None, {}
+    if outcome.kind == OutcomeKind.CHECK_PERSONAL_DATA:
+        form.ask_to_confirm_personal_data()
+        return None, {"personal_data": outcome.personal_data}
+    if outcome.kind == OutcomeKind.PUBLISHED:
+        messages.success(request, posted_message)
+        opening = outcome.post.depth == 0
+        return redirect(outcome.thread if opening else outcome.post), {}
+    # Held, for crisis words or for a moderator's first look: the writer is told why,
+    # and shown help at once when they may be in danger.
+    return redirect("post_waiting", outcome.post.pk), {}
 
 
 @login_required
 def new_thread(request, slug):
     board = get_object_or_404(Board, slug=slug)
     form = ThreadForm(request.POST or None)
-    posted, preview_html = _submit_post_form(
+    posted, extra = _submit_post_form(
         request,
         form,
-        lambda data: services.start_thread(author=request.user, board=board, **data),
+        lambda data: pipeline.submit_thread(author=request.user, board=board, **data),
         "Your thread is posted.",
     )
     if posted:
@@ -43,7 +58,7 @@ def new_thread(request, slug):
     return render(
         request,
         "forum/new_thread.html",
-        {"board": board, "form": form, "preview_html": preview_html},
+        {"board": board, "form": form, **extra},
     )
 
 
@@ -59,10 +74,12 @@ def reply(request, pk=None, post_pk=None):
         thread = get_object_or_404(Thread.objects.visible_to(request.user).with_listing(), pk=pk)
         parent = thread.opening_post
     form = PostForm(request.POST or None)
-    posted, preview_html = _submit_post_form(
+    posted, extra = _submit_post_form(
         request,
         form,
-        lambda data: services.post_reply(author=request.user, thread=thread, parent=parent, **data),
+        lambda data: pipeline.submit_reply(
+            author=request.user, thread=thread, parent=parent, **data
+        ),
         "Your reply is posted.",
     )
     if posted:
@@ -70,7 +87,7 @@ def reply(request, pk=None, post_pk=None):
     return render(
         request,
         "forum/reply.html",
-        {"thread": thread, "parent": parent, "form": form, "preview_html": preview_html},
+        {"thread": thread, "parent": parent, "form": form, **extra},
     )
 
 
@@ -87,17 +104,15 @@ def edit_post(request, pk):
             "content_warning_text": post.content_warning_text,
         },
     )
-    posted, preview_html = _submit_post_form(
+    posted, extra = _submit_post_form(
         request,
         form,
-        lambda data: services.edit_post(post=post, editor=request.user, **data),
+        lambda data: pipeline.submit_edit(post=post, editor=request.user, **data),
         "Your changes are saved.",
     )
     if posted:
         return posted
-    return render(
-        request, "forum/edit_post.html", {"post": post, "form": form, "preview_html": preview_html}
-    )
+    return render(request, "forum/edit_post.html", {"post": post, "form": form, **extra})
 
 
 @login_required

@@ -1,6 +1,7 @@
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 
 from peersupport.signposting.regions import DEFAULT_REGION, Region
 
@@ -56,6 +57,8 @@ class User(AbstractUser):
     )
     # Per content-warning type: "collapse" (the default), "hide" or "show".
     warning_preferences = models.JSONField(default=dict, blank=True)
+    # Set by a moderator's suspension: the member can read but not post until then.
+    posting_suspended_until = models.DateTimeField(null=True, blank=True, editable=False)
     age_confirmed_at = models.DateTimeField(
         null=True, blank=True, help_text="When the member confirmed they are 13 or over."
     )
@@ -75,6 +78,10 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.username
+
+    def is_suspended(self, now=None):
+        until = self.posting_suspended_until
+        return until is not None and until > (now or timezone.now())
 
     def get_full_name(self):
         return self.username

@@ -1,0 +1,137 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+
+class Priority(models.IntegerChoices):
+    """Lower is more urgent, so the queue is ordered by priority then waiting time."""
+
+    CRISIS = 0, "crisis"
+    HIGH = 1, "high"
+    MEDIUM = 2, "medium"
+    LOW = 3, "low"
+
+
+class CaseReason(models.TextChoices):
+    CRISIS_LANGUAGE = "crisis-language", "Crisis language"
+    CONCERN_LANGUAGE = "concern-language", "Concern language"
+    PERSONAL_DATA = "personal-data", "Personal information"
+    PREMODERATION = "premoderation", "Waiting for first approval"
+    FLAGGED = "flagged", "Flagged by members"
+    EDITED = "edited", "Edited after review"
+    APPEAL = "appeal", "Appeal"
+
+
+class CaseStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    DECIDED = "decided", "Decided"
+
+
+class CaseQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=CaseStatus.OPEN)
+
+    def crisis(self):
+        return self.filter(priority=Priority.CRISIS)
+
+    def in_queue_order(self):
+        return self.order_by("priority", "opened_at", "pk")
+
+    def for_queue(self):
+        return (
+            self.open()
+            .select_related("post__thread__board", "post__author", "claimed_by")
+            .in_queue_order()
+        )
+
+    def claimed_by_other_than(self, user, now=None):
+        return self.filter(claimed_until__gt=now or timezone.now()).exclude(claimed_by=user)
+
+    def escalated_or_crisis(self):
+        return self.open().filter(Q(is_escalated=True) | Q(priority=Priority.CRISIS))
+
+
+class Case(models.Model):
+    """One open case per post: everything a moderator needs to decide about it."""
+
+    post = models.ForeignKey("forum.Post", on_delete=models.PROTECT, related_name="cases")
+    status = models.CharField(max_length=20, choices=CaseStatus.choices, default=CaseStatus.OPEN)
+    priority = models.PositiveSmallIntegerField(choices=Priority.choices, db_index=True)
+    reasons = models.JSONField(default=list, help_text="CaseReason values, oldest first.")
+    # What the screening found, shown to the moderator ("which phrase matched").
+    findings = models.JSONField(default=list, blank=True)
+    is_escalated = models.BooleanField(default=False)
+    opened_at = models.DateTimeField(default=timezone.now, db_index=True)
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision = models.CharField(max_length=20, blank=True)
+    # Leads are emailed once about a crisis case left open too long.
+    leads_alerted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["post"], condition=Q(status="open"), name="one_open_case_per_post"
+            )
+        ]
+        indexes = [models.Index(fields=["status", "priority", "opened_at"])]
+
+    def __str__(self):
+        return f"Case {self.pk} ({self.get_priority_display()})"
+
+    @property
+    def priority_label(self):
+        return Priority(self.priority).label
+
+
+class FlagReason(models.TextChoices):
+    # First, because it is the one that matters most.
+    SAFETY = "safety", "I'm worried about this person's safety"
+    RISK_TO_OTHERS = "risk-to-others", "It could put someone else at risk"
+    BULLYING = "bullying", "Bullying or unkindness"
+    PERSONAL_INFO = "personal-info", "It shares personal information"
+    NEEDS_WARNING = "needs-warning", "It needs a content warning"
+    SPAM = "spam", "Spam or advertising"
+    OTHER = "other", "Something else"
+
+
+class FlagQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(is_open=True)
+
+
+class Flag(models.Model):
+    """A member's concern about a post. The author never learns who flagged."""
+
+    post = models.ForeignKey("forum.Post", on_delete=models.CASCADE, related_name="flags")
+    flagger = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="flags"
+    )
+    reason = models.CharField(max_length=20, choices=FlagReason.choices)
+    note = models.TextField(max_length=1000, blank=True)
+    case = models.ForeignKey(Case, null=True, on_delete=models.SET_NULL, related_name="flags")
+    is_open = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    # Kept for abuse checks (several accounts from one address); dropped by retention.
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+
+    objects = FlagQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["post", "flagger"], condition=Q(is_open=True), name="one_open_flag_each"
+            )
+        ]
+
+    def __str__(self):
+        return f"Flag on post {self.post_id}: {self.reason}"

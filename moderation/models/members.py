@@ -1,0 +1,67 @@
+from django.conf import settings
+from django.db import models
+
+
+class SanctionKind(models.TextChoices):
+    WARN = "warn", "Warning"
+    SUSPEND = "suspend", "Suspension from posting"
+    BAN = "ban", "Ban"
+
+
+class Sanction(models.Model):
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sanctions"
+    )
+    kind = models.CharField(max_length=20, choices=SanctionKind.choices)
+    reason = models.TextField()
+    until = models.DateTimeField(null=True, blank=True, help_text="For suspensions.")
+    case = models.ForeignKey(
+        "moderation.Case", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} for {self.member_id}"
+
+
+class StaffNote(models.Model):
+    """Moderators' notes about a member. Append-only; members never see them."""
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_notes"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField(max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Note on {self.member_id}"
+
+
+class Appeal(models.Model):
+    """A member asks for a decision to be looked at again, once per decision. The
+    appeal opens a case that the moderator who decided may not take."""
+
+    decision = models.OneToOneField(
+        "moderation.ModerationAction", on_delete=models.PROTECT, related_name="appeal"
+    )
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="appeals"
+    )
+    text = models.TextField(max_length=2000)
+    case = models.ForeignKey("moderation.Case", on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"Appeal by {self.member_id}"

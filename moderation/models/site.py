@@ -1,0 +1,50 @@
+import datetime
+
+from django.db import models
+
+
+class ModerationSettings(models.Model):
+    """Site-wide switches, edited by admins. There is one row (pk 1)."""
+
+    moderate_everything = models.BooleanField(
+        default=False,
+        help_text="Hold every new post for a moderator (for nights with nobody on shift).",
+    )
+    hours_start = models.TimeField(default=datetime.time(9, 0))
+    hours_end = models.TimeField(default=datetime.time(22, 0))
+    hours_description = models.CharField(
+        max_length=200,
+        default="every day from 9am to 10pm",
+        help_text="Shown to writers whose post is waiting outside these hours.",
+    )
+
+    class Meta:
+        verbose_name = "moderation settings"
+        verbose_name_plural = "moderation settings"
+
+    def __str__(self):
+        return "Moderation settings"
+
+    @classmethod
+    def current(cls):
+        return cls.objects.get_or_create(pk=1)[0]
+
+    def in_hours(self, when):
+        now = when.time()
+        if self.hours_start <= self.hours_end:
+            return self.hours_start <= now < self.hours_end
+        return now >= self.hours_start or now < self.hours_end
+
+
+class MessageTemplate(models.Model):
+    """Ready-made, kind words sent to a member about a decision. Admins edit these."""
+
+    key = models.SlugField(unique=True, help_text="Which decision or reason it is for.")
+    title = models.CharField(max_length=120)
+    body = models.TextField(help_text="Plain words. {reason} is replaced by the reason given.")
+
+    class Meta:
+        ordering = ["key"]
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,175 @@
+"""The one way a member's words become a post.
+
+Every new thread, reply and edit passes here before anyone else can see it:
+sanitise (forum's services render and clean the Markdown) → screen for risk and personal
+data → decide visibility → store it through forum's services → open a case if needed.
+Views call `submit_thread`, `submit_reply` or `submit_edit` and act on the `Outcome`.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+
+from forum import services as forum_services
+from forum.models import PostStatus
+from peersupport.accounts.permissions import is_moderator
+
+from .models import CaseReason, ModerationSettings, RiskLevel
+from .screening import screen_text
+from .services import open_case
+
+
+class OutcomeKind:
+    PUBLISHED = "published"  # showing to everyone (perhaps with a case for review)
+    HELD = "held"  # waiting for a moderator
+    CRISIS = "crisis"  # held, and the writer is shown help at once
+    REFUSED = "refused"  # not saved: blocked words
+    CHECK_PERSONAL_DATA = "check-personal-data"  # not saved: please remove these first
+
+
+@dataclass
+class Outcome:
+    kind: str
+    post: object = None
+    thread: object = None
+    reason: str = ""
+    personal_data: list = field(default_factory=list)
+
+    @property
+    def saved(self):
+        return self.post is not None
+
+
+def _premoderated(author, board):
+    """New members' first posts, pre-moderated boards and "moderate everything" nights
+    wait for a moderator. Staff and moderators are screened but skip pre-moderation."""
+    if author.is_staff or is_moderator(author):
+        return False
+    if board.is_premoderated or ModerationSettings.current().moderate_everything:
+        return True
+    first_posts = settings.PREMODERATION_FIRST_POSTS
+    return (
+        first_posts > 0 and author.posts.filter(status=PostStatus.PUBLISHED).count() < first_posts
+    )
+
+
+def _decide(screening, *, post_anyway, premoderated):
+    """(outcome kind, case reasons) for what the screening found; None when the words
+    must not be saved as they are."""
+    if screening.level == RiskLevel.BLOCKED:
+        return None
+    if screening.personal_data and not post_anyway:
+        return None
+    reasons = []
+    if screening.level == RiskLevel.CRISIS:
+        reasons.append(CaseReason.CRISIS_LANGUAGE)
+    if screening.level == RiskLevel.CONCERN:
+        reasons.append(CaseReason.CONCERN_LANGUAGE)
+    if screening.personal_data:
+        reasons.append(CaseReason.PERSONAL_DATA)
+    if premoderated:
+        reasons.append(CaseReason.PREMODERATION)
+    held = any(reason != CaseReason.CONCERN_LANGUAGE for reason in reasons)
+    if screening.level == RiskLevel.CRISIS:
+        return OutcomeKind.CRISIS, reasons
+    return (OutcomeKind.HELD if held else OutcomeKind.PUBLISHED), reasons
+
+
+def _not_saved(screening):
+    if screening.level == RiskLevel.BLOCKED:
+        return Outcome(
+            OutcomeKind.REFUSED,
+            reason=screening.blocked_reason
+            or "It includes words we do not allow here. Please change them and try again.",
+        )
+    return Outcome(OutcomeKind.CHECK_PERSONAL_DATA, personal_data=screening.personal_data)
+
+
+def _status(kind):
+    return PostStatus.PUBLISHED if kind == OutcomeKind.PUBLISHED else PostStatus.HELD
+
+
+@transaction.atomic
+def submit_thread(
+    *, author, board, title, body, content_warning="", content_warning_text="", post_anyway=False
+):
+    screening = screen_text(f"{title}\n{body}")
+    decided = _decide(screening, post_anyway=post_anyway, premoderated=_premoderated(author, board))
+    if decided is None:
+        return _not_saved(screening)
+    kind, reasons = decided
+    thread = forum_services.start_thread(
+        author=author,
+        board=board,
+        title=title,
+        body=body,
+        content_warning=content_warning,
+        content_warning_text=content_warning_text,
+        status=_status(kind),
+    )
+    if reasons:
+        open_case(post=thread.opening_post, reasons=reasons, findings=screening.as_findings())
+    return Outcome(kind, post=thread.opening_post, thread=thread)
+
+
+@transaction.atomic
+def submit_reply(
+    *,
+    author,
+    thread,
+    parent,
+    body,
+    content_warning="",
+    content_warning_text="",
+    post_anyway=False,
+):
+    screening = screen_text(body)
+    decided = _decide(
+        screening, post_anyway=post_anyway, premoderated=_premoderated(author, thread.board)
+    )
+    if decided is None:
+        return _not_saved(screening)
+    kind, reasons = decided
+    post = forum_services.post_reply(
+        author=author,
+        thread=thread,
+        parent=parent,
+        body=body,
+        content_warning=content_warning,
+        content_warning_text=content_warning_text,
+        status=_status(kind),
+    )
+    if reasons:
+        open_case(post=post, reasons=reasons, findings=screening.as_findings())
+    return Outcome(kind, post=post, thread=thread)
+
+
+@transaction.atomic
+def submit_edit(
+    *, post, editor, body, content_warning="", content_warning_text="", post_anyway=False
+):
+    """An edit is screened again, approved or not: new crisis words or personal data
+    hold the post for a moderator once more. Pre-moderation does not apply to edits."""
+    title = post.thread.title if post.depth == 0 else ""
+    screening = screen_text(f"{title}\n{body}")
+    decided = _decide(screening, post_anyway=post_anyway, premoderated=False)
+    if decided is None:
+        return _not_saved(screening)
+    kind, reasons = decided
+    post = forum_services.edit_post(
+        post=post,
+        editor=editor,
+        body=body,
+        content_warning=content_warning,
+        content_warning_text=content_warning_text,
+    )
+    if kind != OutcomeKind.PUBLISHED and post.status == PostStatus.PUBLISHED:
+        post = forum_services.set_post_status(post=post, status=PostStatus.HELD)
+    if post.status == PostStatus.HIDDEN:
+        reasons.append(CaseReason.EDITED)  # resubmitted after a moderator hid it
+    if reasons:
+        open_case(post=post, reasons=reasons, findings=screening.as_findings())
+    if kind == OutcomeKind.PUBLISHED and post.status != PostStatus.PUBLISHED:
+        kind = OutcomeKind.HELD  # still waiting for a moderator
+    return Outcome(kind, post=post, thread=post.thread)

@@ -1,0 +1,58 @@
+"""Opening and updating moderation cases. Decisions, flags and sanctions live in their
+own modules (decisions.py, flagging.py, ...); each change is one transaction with its
+audit row."""
+
+from django.db import transaction
+
+from .audit import record
+from .models import ActionKind, Case, CaseReason, Priority
+
+# Each reason's urgency in the queue (DESIGN.md, "The queue").
+REASON_PRIORITY = {
+    CaseReason.CRISIS_LANGUAGE: Priority.CRISIS,
+    CaseReason.CONCERN_LANGUAGE: Priority.HIGH,
+    CaseReason.PERSONAL_DATA: Priority.MEDIUM,
+    CaseReason.PREMODERATION: Priority.MEDIUM,
+    CaseReason.EDITED: Priority.MEDIUM,
+    CaseReason.APPEAL: Priority.MEDIUM,
+    CaseReason.FLAGGED: Priority.LOW,
+}
+
+
+@transaction.atomic
+def open_case(*, post, reasons, priority=None, findings=(), actor=None):
+    """Open a case for a post, or add to the one already open: reasons and findings
+    are merged and the priority only ever rises. Returns the case."""
+    priority = min(
+        [REASON_PRIORITY[reason] for reason in reasons]
+        + ([priority] if priority is not None else [])
+    )
+    case = Case.objects.select_for_update().filter(post=post).open().first()
+    if case is None:
+        before = {}
+        case = Case.objects.create(
+            post=post, priority=priority, reasons=list(reasons), findings=list(findings)
+        )
+    else:
+        before = _summary(case)
+        case.reasons = list(dict.fromkeys([*case.reasons, *reasons]))
+        case.findings = [*case.findings, *findings]
+        case.priority = min(case.priority, priority)
+        case.save(update_fields=["reasons", "findings", "priority"])
+    after = _summary(case)
+    if after != before:
+        record(
+            actor=actor,
+            action=ActionKind.OPEN_CASE,
+            target=post,
+            case=case,
+            member=post.author,
+            reason=", ".join(reasons),
+            before=before,
+            after=after,
+        )
+    return case
+
+
+def _summary(case):
+    return {"priority": case.priority_label, "reasons": list(case.reasons)}

@@ -1,0 +1,29 @@
+"""What a writer sees after the pipeline held their post."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from forum.models import Post, PostStatus
+
+from ..models import Case, ModerationSettings
+
+
+@login_required
+def post_waiting(request, pk):
+    # Only the writer: nobody else may learn that a post is waiting, or why.
+    post = get_object_or_404(
+        Post.objects.visible_to(request.user).select_related("thread"), pk=pk, author=request.user
+    )
+    hours = ModerationSettings.current()
+    return render(
+        request,
+        "moderation/post_waiting.html",
+        {
+            "post": post,
+            "is_waiting": post.status == PostStatus.HELD,
+            "crisis": Case.objects.open().crisis().filter(post=post).exists(),
+            "in_hours": hours.in_hours(timezone.localtime()),
+            "hours_description": hours.hours_description,
+        },
+    )
