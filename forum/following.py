@@ -100,14 +100,17 @@ def notify_reply(post):
 
 
 @transaction.atomic
-def notify_member(*, recipient, message, post=None, thread=None):
-    """A message from the moderators (the outcome of a flag or a decision)."""
+def notify_member(*, recipient, message, post=None, thread=None, link="", link_label=""):
+    """A message from the moderators (the outcome of a flag or a decision), with an
+    optional next step for the member to take."""
     return Notification.objects.create(
         recipient=recipient,
         kind=NotificationKind.MODERATION,
         thread=thread or (post.thread if post else None),
         post=post,
         message=message,
+        link=link,
+        link_label=link_label,
     )
 
 

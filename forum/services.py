@@ -218,7 +218,11 @@ def set_post_status(*, post, status):
     held reply is published for the first time."""
     if status == PostStatus.DELETED:
         raise ValueError("Only the writer deletes a post.")
-    post = Post.objects.select_for_update().select_related("thread", "parent").get(pk=post.pk)
+    post = (
+        Post.objects.select_for_update(of=("self",))
+        .select_related("thread", "parent")
+        .get(pk=post.pk)
+    )
     was = post.status
     if was == status:
         return post
@@ -240,6 +244,35 @@ def close_thread(*, thread):
     Thread.objects.filter(pk=thread.pk).update(is_closed=True)
     thread.is_closed = True
     return thread
+
+
+@transaction.atomic
+def lock_thread(*, thread):
+    """A moderator closes a thread to new replies (the writer cannot reopen it)."""
+    Thread.objects.filter(pk=thread.pk).update(is_locked=True)
+    thread.is_locked = True
+    return thread
+
+
+@transaction.atomic
+def move_thread(*, thread, board):
+    """A moderator moves a thread to a board where it fits better."""
+    Thread.objects.filter(pk=thread.pk).update(board=board)
+    thread.board = board
+    return thread
+
+
+@transaction.atomic
+def set_content_warning(*, post, content_warning, content_warning_text=""):
+    """A moderator adds or changes a post's content warning. The words are unchanged,
+    so no revision is kept."""
+    text = content_warning_text if content_warning == "other" else ""
+    Post.objects.filter(pk=post.pk).update(
+        content_warning=content_warning, content_warning_text=text
+    )
+    post.content_warning = content_warning
+    post.content_warning_text = text
+    return post
 
 
 def rerender_all_posts(batch_size=500):

@@ -54,25 +54,28 @@ def _premoderated(author, board):
     )
 
 
-def _decide(screening, *, post_anyway, premoderated):
+def decide(screening, *, post_anyway, premoderated):
     """(outcome kind, case reasons) for what the screening found; None when the words
-    must not be saved as they are."""
-    if screening.level == RiskLevel.BLOCKED:
+    must not be saved as they are. Crisis comes first, every time: a writer who may be
+    in danger is never sent back to remove a phone number or a blocked word, their
+    post is held and they are shown help."""
+    crisis = any(match.level == RiskLevel.CRISIS for match in screening.matches)
+    if not crisis and screening.level == RiskLevel.BLOCKED:
         return None
-    if screening.personal_data and not post_anyway:
+    if not crisis and screening.personal_data and not post_anyway:
         return None
     reasons = []
-    if screening.level == RiskLevel.CRISIS:
+    if crisis:
         reasons.append(CaseReason.CRISIS_LANGUAGE)
-    if screening.level == RiskLevel.CONCERN:
+    elif screening.level == RiskLevel.CONCERN:
         reasons.append(CaseReason.CONCERN_LANGUAGE)
     if screening.personal_data:
         reasons.append(CaseReason.PERSONAL_DATA)
     if premoderated:
         reasons.append(CaseReason.PREMODERATION)
-    held = any(reason != CaseReason.CONCERN_LANGUAGE for reason in reasons)
-    if screening.level == RiskLevel.CRISIS:
+    if crisis:
         return OutcomeKind.CRISIS, reasons
+    held = any(reason != CaseReason.CONCERN_LANGUAGE for reason in reasons)
     return (OutcomeKind.HELD if held else OutcomeKind.PUBLISHED), reasons
 
 
@@ -95,7 +98,7 @@ def submit_thread(
     *, author, board, title, body, content_warning="", content_warning_text="", post_anyway=False
 ):
     screening = screen_text(f"{title}\n{body}")
-    decided = _decide(screening, post_anyway=post_anyway, premoderated=_premoderated(author, board))
+    decided = decide(screening, post_anyway=post_anyway, premoderated=_premoderated(author, board))
     if decided is None:
         return _not_saved(screening)
     kind, reasons = decided
@@ -125,7 +128,7 @@ def submit_reply(
     post_anyway=False,
 ):
     screening = screen_text(body)
-    decided = _decide(
+    decided = decide(
         screening, post_anyway=post_anyway, premoderated=_premoderated(author, thread.board)
     )
     if decided is None:
@@ -153,7 +156,7 @@ def submit_edit(
     hold the post for a moderator once more. Pre-moderation does not apply to edits."""
     title = post.thread.title if post.depth == 0 else ""
     screening = screen_text(f"{title}\n{body}")
-    decided = _decide(screening, post_anyway=post_anyway, premoderated=False)
+    decided = decide(screening, post_anyway=post_anyway, premoderated=False)
     if decided is None:
         return _not_saved(screening)
     kind, reasons = decided

@@ -1,7 +1,15 @@
 from django.urls import path
 
-from .views import writers
+from .views import appeals, cases, escalation, flags, log, members, queue, writers
 
 urlpatterns = [
     path("posts/<int:pk>/waiting/", writers.post_waiting, name="post_waiting"),
+    path("posts/<int:pk>/flag/", flags.flag_post, name="flag_post"),
+    path("moderation/", queue.queue, name="moderation_queue"),
+    path("moderation/cases/<int:pk>/", cases.case, name="moderation_case"),
+    path("moderation/cases/<int:pk>/reassign/", cases.reassign, name="moderation_reassign"),
+    path("moderation/log/", log.moderation_log, name="moderation_log"),
+    path("moderation/escalated/", escalation.escalated, name="moderation_escalated"),
+    path("moderation/members/<str:username>/", members.member, name="moderation_member"),
+    path("moderation/appeal/<int:pk>/", appeals.appeal, name="appeal"),
 ]

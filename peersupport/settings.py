@@ -84,6 +84,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "peersupport.signposting.context_processors.crisis_support",
                 "forum.context_processors.notifications",
+                "moderation.context_processors.moderation",
             ],
         },
     },

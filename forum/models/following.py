@@ -81,6 +81,9 @@ class Notification(models.Model):
     thread = models.ForeignKey("forum.Thread", null=True, blank=True, on_delete=models.CASCADE)
     post = models.ForeignKey("forum.Post", null=True, blank=True, on_delete=models.CASCADE)
     message = models.TextField(blank=True)
+    # A next step the notice offers (asking for a decision to be looked at again, say).
+    link = models.CharField(max_length=200, blank=True)
+    link_label = models.CharField(max_length=80, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)

@@ -1,5 +1,7 @@
 """Starting threads, replying, editing, deleting and closing."""
 
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,6 +14,24 @@ from .. import permissions, services
 from ..forms import PostForm, ThreadForm
 from ..models import Board, Post, Thread
 from ..rendering import render_markdown
+
+
+def posting_allowed(view):
+    """Signed in and free to post; a suspended member is told kindly until when."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not permissions.can_post(request.user):
+            return render(
+                request,
+                "forum/cannot_post.html",
+                {"until": request.user.posting_suspended_until},
+                status=403,
+            )
+        return view(request, *args, **kwargs)
+
+    return wrapped
 
 
 def _submit_post_form(request, form, submit, posted_message):
@@ -43,7 +63,7 @@ def _submit_post_form(request, form, submit, posted_message):
     return redirect("post_waiting", outcome.post.pk), {}
 
 
-@login_required
+@posting_allowed
 def new_thread(request, slug):
     board = get_object_or_404(Board, slug=slug)
     form = ThreadForm(request.POST or None)
@@ -62,7 +82,7 @@ def new_thread(request, slug):
     )
 
 
-@login_required
+@posting_allowed
 def reply(request, pk=None, post_pk=None):
     if post_pk is not None:
         parent = get_object_or_404(
@@ -91,7 +111,7 @@ def reply(request, pk=None, post_pk=None):
     )
 
 
-@login_required
+@posting_allowed
 def edit_post(request, pk):
     # A post the member may not see is "not found", never "not yours".
     post = get_object_or_404(Post.objects.visible_to(request.user).select_related("thread"), pk=pk)

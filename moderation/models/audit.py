@@ -25,6 +25,38 @@ class ActionKind(models.TextChoices):
     ADMIN_CHANGE = "admin_change", "Changed in the admin"
 
 
+# Rows the site writes by itself: with no actor they are "the system", not a member
+# whose account has since been erased.
+AUTOMATIC_ACTIONS = {ActionKind.OPEN_CASE, ActionKind.AUTO_HIDE}
+
+# Decisions a member may ask to be looked at again, once each.
+APPEALABLE_ACTIONS = {ActionKind.HIDE, ActionKind.WARN, ActionKind.SUSPEND, ActionKind.BAN}
+
+
+class ModerationActionQuerySet(models.QuerySet):
+    def for_log(self):
+        return self.select_related("actor", "member").order_by("-created_at", "-pk")
+
+    def matching(self, *, action="", actor="", member="", date_from=None, date_to=None):
+        """The log filters: each one left empty matches everything."""
+        rows = self
+        if action:
+            rows = rows.filter(action=action)
+        if actor:
+            rows = rows.filter(actor__username__iexact=actor)
+        if member:
+            rows = rows.filter(member__username__iexact=member)
+        if date_from:
+            rows = rows.filter(created_at__date__gte=date_from)
+        if date_to:
+            rows = rows.filter(created_at__date__lte=date_to)
+        return rows
+
+    def appealable_by(self, member):
+        """Decisions about this member's content or account that they may appeal."""
+        return self.filter(member=member, action__in=APPEALABLE_ACTIONS)
+
+
 class ModerationAction(models.Model):
     """The audit log. Append-only: the database refuses updates and deletes (a trigger
     on PostgreSQL), except that erasing an account may blank its identity."""
@@ -52,8 +84,24 @@ class ModerationAction(models.Model):
     after = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
+    objects = ModerationActionQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
         return f"{self.get_action_display()} {self.target_type} {self.target_id}"
+
+    @property
+    def is_automatic(self):
+        return self.actor_id is None and self.action in AUTOMATIC_ACTIONS
+
+    @property
+    def changes(self):
+        """(field, before, after) for each field whose value differs."""
+        fields = dict.fromkeys([*self.before, *self.after])
+        return [
+            (field, self.before.get(field), self.after.get(field))
+            for field in fields
+            if self.before.get(field) != self.after.get(field)
+        ]

@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from .audit import ActionKind
+
 
 class Priority(models.IntegerChoices):
     """Lower is more urgent, so the queue is ordered by priority then waiting time."""
@@ -45,11 +47,37 @@ class CaseQuerySet(models.QuerySet):
             .in_queue_order()
         )
 
+    def with_priority(self, label):
+        """Cases of one priority, named as in the markup: crisis, high, medium, low."""
+        return self.filter(priority={p.label: p.value for p in Priority}[label])
+
+    def with_reason(self, reason):
+        return self.filter(reasons__contains=[reason])
+
+    def in_board(self, board):
+        return self.filter(post__thread__board=board)
+
+    def claimed_by(self, user, now=None):
+        """Cases `user` holds a live claim on (claims expire, see `claimed_until`)."""
+        return self.filter(claimed_by=user, claimed_until__gt=now or timezone.now())
+
+    def about_member(self, member):
+        """Every case about a member's posts, newest first: their history."""
+        return (
+            self.filter(post__author=member)
+            .select_related("post__thread", "decided_by")
+            .order_by("-opened_at", "-pk")
+        )
+
     def claimed_by_other_than(self, user, now=None):
         return self.filter(claimed_until__gt=now or timezone.now()).exclude(claimed_by=user)
 
     def escalated_or_crisis(self):
         return self.open().filter(Q(is_escalated=True) | Q(priority=Priority.CRISIS))
+
+    def crisis_waiting_since(self, cutoff):
+        """Open crisis cases opened before `cutoff` that no lead has been emailed about."""
+        return self.open().crisis().filter(opened_at__lt=cutoff, leads_alerted_at__isnull=True)
 
 
 class Case(models.Model):
@@ -91,6 +119,24 @@ class Case(models.Model):
     @property
     def priority_label(self):
         return Priority(self.priority).label
+
+    @property
+    def reason_labels(self):
+        return [CaseReason(reason).label for reason in self.reasons]
+
+    @property
+    def decision_label(self):
+        return ActionKind(self.decision).label if self.decision else ""
+
+    @property
+    def is_open(self):
+        return self.status == CaseStatus.OPEN
+
+    def claimant(self, now=None):
+        """Who holds the claim on this case now, or None once it has expired."""
+        if self.claimed_until is None or self.claimed_until <= (now or timezone.now()):
+            return None
+        return self.claimed_by
 
 
 class FlagReason(models.TextChoices):

@@ -1,11 +1,15 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
+from moderation.admin_audit import AuditedAdminMixin
+
 from .models import User
 
 
 @admin.register(User)
-class MemberAdmin(UserAdmin):
+class MemberAdmin(AuditedAdminMixin, UserAdmin):
+    # Roles are what the audit log must keep; the rest is the member's own business.
+    audited_fields = ["groups", "is_staff", "is_superuser", "is_active"]
     list_display = ["username", "email", "date_joined", "is_active", "is_staff"]
     search_fields = ["username", "email"]
     ordering = ["username"]

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from moderation.admin_audit import AuditedAdminMixin
+
 from .models import VERIFY_EVERY, CrisisResource, GuidePage
 
 
@@ -24,7 +26,7 @@ class NeedsVerificationFilter(admin.SimpleListFilter):
 
 
 @admin.register(CrisisResource)
-class CrisisResourceAdmin(admin.ModelAdmin):
+class CrisisResourceAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = [
         "name",
         "region",

@@ -1,0 +1,152 @@
+"""The forms on a case page: the decision, and a lead's reassignment."""
+
+import datetime
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils import timezone
+
+from forum.models import MAX_BODY_LENGTH, Board, ContentWarning
+from peersupport.accounts.permissions import MODERATORS, SAFEGUARDING_LEADS
+
+from .decisions import DECISION_ACTIONS
+from .models import ActionKind, CaseReason, Priority
+
+SUSPENSION_DAYS = [(1, "1 day"), (3, "3 days"), (7, "1 week"), (14, "2 weeks"), (30, "30 days")]
+
+
+class DecisionForm(forms.Form):
+    action = forms.ChoiceField(
+        label="Decision",
+        choices=[(action.value, action.label) for action in DECISION_ACTIONS],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Please choose a decision."},
+    )
+    reason = forms.CharField(
+        label="Reason",
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="The member sees this in the message below, so please write it kindly.",
+    )
+    body = forms.CharField(
+        label="The post's new text (for “Edited and approved”)",
+        required=False,
+        max_length=MAX_BODY_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    content_warning = forms.ChoiceField(
+        label="Content warning (for “Content warning added”)",
+        required=False,
+        choices=[("", "Choose a warning"), *ContentWarning.choices],
+    )
+    content_warning_text = forms.CharField(
+        label="Describe the warning (for “Other”)", required=False, max_length=80
+    )
+    board = forms.ModelChoiceField(
+        label="Move the thread to (for “Thread moved”)",
+        required=False,
+        queryset=Board.objects.listed(),
+        empty_label="Choose a board",
+    )
+    days = forms.TypedChoiceField(
+        label="Suspend posting for (for “Member suspended”)",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", "Choose how long"), *SUSPENSION_DAYS],
+    )
+    until = forms.DateField(
+        label="…or until this date",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        action = data.get("action")
+        if action and action != ActionKind.APPROVE and not data.get("reason", "").strip():
+            self.add_error("reason", "Please give a reason: the member will read it.")
+        if action == ActionKind.EDIT and not data.get("body", "").strip():
+            self.add_error("body", "Please write the post's new text.")
+        if action == ActionKind.ADD_WARNING and not data.get("content_warning"):
+            self.add_error("content_warning", "Please choose which content warning to add.")
+        if action == ActionKind.MOVE and not data.get("board"):
+            self.add_error("board", "Please choose the board to move the thread to.")
+        if action == ActionKind.SUSPEND:
+            self._clean_suspension(data)
+        return data
+
+    def _clean_suspension(self, data):
+        if data.get("days"):
+            data["suspended_until"] = timezone.now() + datetime.timedelta(days=data["days"])
+        elif data.get("until"):
+            if data["until"] <= timezone.localdate():
+                self.add_error("until", "Please choose a date after today.")
+                return
+            start_of_day = datetime.datetime.combine(data["until"], datetime.time())
+            data["suspended_until"] = timezone.make_aware(start_of_day)
+        else:
+            self.add_error("days", "Please choose how long the suspension lasts.")
+
+    def details(self):
+        """The extra fields the chosen action needs, as `decide_case` takes them."""
+        data = self.cleaned_data
+        action = data["action"]
+        if action == ActionKind.EDIT:
+            return {"body": data["body"]}
+        if action == ActionKind.ADD_WARNING:
+            return {
+                "content_warning": data["content_warning"],
+                "content_warning_text": data["content_warning_text"],
+            }
+        if action == ActionKind.MOVE:
+            return {"board": data["board"]}
+        if action == ActionKind.SUSPEND:
+            return {"until": data["suspended_until"]}
+        return {}
+
+
+class ReassignForm(forms.Form):
+    username = forms.CharField(
+        label="Give the case to (a moderator's pseudonym)", required=False, max_length=30
+    )
+    release = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("release"):
+            data["moderator"] = None
+            return data
+        username = data.get("username", "").strip()
+        moderator = (
+            get_user_model()
+            .objects.filter(
+                Q(groups__name=MODERATORS) | Q(groups__name=SAFEGUARDING_LEADS),
+                username__iexact=username,
+                is_active=True,
+            )
+            .first()
+        )
+        if moderator is None:
+            self.add_error("username", "Please give the pseudonym of a moderator.")
+        data["moderator"] = moderator
+        return data
+
+
+class QueueFilterForm(forms.Form):
+    """The queue's filters (GET). Every field is optional: an empty form shows all."""
+
+    priority = forms.ChoiceField(
+        required=False,
+        choices=[("", "Any priority"), *[(p.label, p.label.capitalize()) for p in Priority]],
+    )
+    reason = forms.ChoiceField(required=False, choices=[("", "Any reason"), *CaseReason.choices])
+    board = forms.ModelChoiceField(
+        required=False,
+        queryset=Board.objects.listed(),
+        to_field_name="slug",
+        empty_label="Any board",
+    )
+    mine = forms.BooleanField(label="Only cases claimed by me", required=False)

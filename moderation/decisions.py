@@ -1,0 +1,316 @@
+"""Claiming and deciding cases.
+
+Each function is one transaction that first locks the case row (`select_for_update`),
+so when two moderators act at once the second waits, then sees what the first did:
+exactly one decision wins and the other is refused with nothing changed.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from forum import services as forum_services
+from forum.models import Post, PostStatus
+
+from . import notices
+from .audit import record
+from .models import ActionKind, Case, CaseStatus, Flag
+from .permissions import can_decide
+from .sanctions import ban_member, suspend_member, warn_member
+
+CLAIM_LENGTH = datetime.timedelta(minutes=15)
+
+# The actions a moderator can take on a case (the decision form's `action`).
+DECISION_ACTIONS = [
+    ActionKind.APPROVE,
+    ActionKind.HIDE,
+    ActionKind.EDIT,
+    ActionKind.ADD_WARNING,
+    ActionKind.LOCK,
+    ActionKind.MOVE,
+    ActionKind.ESCALATE,
+    ActionKind.WARN,
+    ActionKind.SUSPEND,
+    ActionKind.BAN,
+]
+
+
+class DecisionRefused(Exception):
+    """A plain explanation, for the moderator, of why nothing was changed."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def _locked(case):
+    return Case.objects.select_for_update(of=("self",)).select_related("claimed_by").get(pk=case.pk)
+
+
+def _hold_claim(case, moderator, now):
+    case.claimed_by = moderator
+    case.claimed_until = now + CLAIM_LENGTH
+    case.save(update_fields=["claimed_by", "claimed_until"])
+
+
+@transaction.atomic
+def claim_case(*, case, moderator):
+    """Take an open case for CLAIM_LENGTH, or renew one's own claim. A live claim by
+    someone else is left alone. Returns the case as it now stands."""
+    now = timezone.now()
+    case = _locked(case)
+    holder = case.claimant(now)
+    if not case.is_open or (holder is not None and holder.pk != moderator.pk):
+        return case
+    _hold_claim(case, moderator, now)
+    if holder is None:
+        record(actor=moderator, action=ActionKind.CLAIM, target=case, case=case)
+    return case
+
+
+@transaction.atomic
+def reassign_case(*, case, lead, moderator=None):
+    """A safeguarding lead hands a case to another moderator, or frees it (None)."""
+    now = timezone.now()
+    case = _locked(case)
+    if not case.is_open:
+        raise DecisionRefused("This case is already decided, so there is nothing to reassign.")
+    holder = case.claimant(now)
+    if moderator is None:
+        case.claimed_by = None
+        case.claimed_until = None
+        case.save(update_fields=["claimed_by", "claimed_until"])
+    else:
+        _hold_claim(case, moderator, now)
+    record(
+        actor=lead,
+        action=ActionKind.REASSIGN,
+        target=case,
+        case=case,
+        before={"claimed_by": holder.username if holder else None},
+        after={"claimed_by": moderator.username if moderator else None},
+    )
+    return case
+
+
+def _check_can_decide(case, moderator, now):
+    if not can_decide(case, moderator):
+        raise DecisionRefused(
+            "You made the decision this appeal is about, so another moderator needs to "
+            "look at it. Nothing was changed."
+        )
+    if not case.is_open:
+        raise DecisionRefused(
+            "Another moderator has already decided this case, so nothing was changed. "
+            "You can see their decision below."
+        )
+    holder = case.claimant(now)
+    if holder is not None and holder.pk != moderator.pk:
+        until = timezone.localtime(case.claimed_until)
+        raise DecisionRefused(
+            f"{holder.username} is working on this case (until {until:%H:%M}), so nothing "
+            "was changed. A safeguarding lead can reassign it."
+        )
+
+
+def _check_not_deleted(post):
+    # Deleting is the writer's choice; showing or hiding it again would undo that.
+    if post.status == PostStatus.DELETED:
+        raise DecisionRefused(
+            "The writer has deleted this post, so it can no longer be shown, hidden or "
+            "edited. You can still lock or move the thread, or warn the writer."
+        )
+
+
+def _publish(post):
+    _check_not_deleted(post)
+    was = post.status
+    forum_services.set_post_status(post=post, status=PostStatus.PUBLISHED)
+    return was
+
+
+def _approve(*, post, **_):
+    was = _publish(post)
+    # The writer hears only when their post was waiting or hidden; a flag on a
+    # published post never reaches its author.
+    told = post.author if was in (PostStatus.HELD, PostStatus.HIDDEN) else None
+    return {"status": was}, {"status": PostStatus.PUBLISHED}, told
+
+
+def _hide(*, post, **_):
+    _check_not_deleted(post)
+    was = post.status
+    forum_services.set_post_status(post=post, status=PostStatus.HIDDEN)
+    return {"status": was}, {"status": PostStatus.HIDDEN}, post.author
+
+
+def _edit(*, post, moderator, body, **_):
+    _check_not_deleted(post)
+    before = {"status": post.status, "body": post.body}
+    forum_services.edit_post(
+        post=post,
+        editor=moderator,
+        body=body,
+        content_warning=post.content_warning,
+        content_warning_text=post.content_warning_text,
+    )
+    _publish(post)
+    return before, {"status": PostStatus.PUBLISHED, "body": body}, post.author
+
+
+def _add_warning(*, post, content_warning, content_warning_text="", **_):
+    before = {
+        "status": post.status,
+        "content_warning": post.content_warning,
+        "content_warning_text": post.content_warning_text,
+    }
+    forum_services.set_content_warning(
+        post=post, content_warning=content_warning, content_warning_text=content_warning_text
+    )
+    _publish(post)
+    after = {
+        "status": PostStatus.PUBLISHED,
+        "content_warning": post.content_warning,
+        "content_warning_text": post.content_warning_text,
+    }
+    return before, after, post.author
+
+
+def _lock(*, post, **_):
+    if post.thread.is_locked:
+        raise DecisionRefused("This thread is already locked, so nothing was changed.")
+    forum_services.lock_thread(thread=post.thread)
+    return {"is_locked": False}, {"is_locked": True}, post.thread.author
+
+
+def _move(*, post, board, **_):
+    thread = post.thread
+    if thread.board_id == board.pk:
+        raise DecisionRefused(f"The thread is already in “{board.name}”, so nothing was changed.")
+    before = {"board": thread.board.slug}
+    forum_services.move_thread(thread=thread, board=board)
+    return before, {"board": board.slug}, thread.author
+
+
+def _author_of(post):
+    if post.author is None:
+        raise DecisionRefused("The writer of this post has left, so there is nobody to sanction.")
+    return post.author
+
+
+def _warn(*, post, moderator, reason, case, **_):
+    member = _author_of(post)
+    before, after = warn_member(member=member, moderator=moderator, reason=reason, case=case)
+    return before, after, member
+
+
+def _suspend(*, post, moderator, reason, case, until, **_):
+    member = _author_of(post)
+    if until <= timezone.now():
+        raise DecisionRefused("Please choose when the suspension ends: a time in the future.")
+    before, after = suspend_member(
+        member=member, moderator=moderator, reason=reason, case=case, until=until
+    )
+    return before, after, member
+
+
+def _ban(*, post, moderator, reason, case, **_):
+    member = _author_of(post)
+    before, after = ban_member(member=member, moderator=moderator, reason=reason, case=case)
+    return before, after, member
+
+
+DECISIONS = {
+    ActionKind.APPROVE: _approve,
+    ActionKind.HIDE: _hide,
+    ActionKind.EDIT: _edit,
+    ActionKind.ADD_WARNING: _add_warning,
+    ActionKind.LOCK: _lock,
+    ActionKind.MOVE: _move,
+    ActionKind.WARN: _warn,
+    ActionKind.SUSPEND: _suspend,
+    ActionKind.BAN: _ban,
+}
+
+
+@transaction.atomic
+def decide_case(*, case, moderator, action, reason, **details):
+    """Decide an open case: act on the post, thread or writer, write the one audit row,
+    close the case and its flags, and tell the writer and the flaggers kindly.
+
+    Deciding an unclaimed case claims it in the same step. Escalating is not a final
+    decision: the case stays open, unclaimed, for a safeguarding lead.
+    Raises DecisionRefused, changing nothing, when the case is already decided or held
+    by someone else's live claim."""
+    now = timezone.now()
+    case = _locked(case)
+    _check_can_decide(case, moderator, now)
+    post = Post.objects.select_related("thread__board", "thread__author", "author").get(
+        pk=case.post_id
+    )
+    if action == ActionKind.ESCALATE:
+        return _escalate(case=case, post=post, moderator=moderator, reason=reason)
+    try:
+        before, after, told = DECISIONS[ActionKind(action)](
+            post=post, moderator=moderator, reason=reason, case=case, **details
+        )
+    except forum_services.PostingRefused as refused:
+        raise DecisionRefused(refused.message) from refused
+    decision = record(
+        actor=moderator,
+        action=action,
+        target=post,
+        case=case,
+        member=post.author,
+        reason=reason,
+        before=before,
+        after=after,
+    )
+    case.status = CaseStatus.DECIDED
+    case.decided_by = moderator
+    case.decided_at = now
+    case.decision = action
+    case.claimed_by = moderator
+    case.claimed_until = None
+    case.save(
+        update_fields=[
+            "status",
+            "decided_by",
+            "decided_at",
+            "decision",
+            "claimed_by",
+            "claimed_until",
+        ]
+    )
+    if told is not None:
+        notices.tell_author(member=told, action=action, reason=reason, post=post, decision=decision)
+    _close_flags(post)
+    return case
+
+
+def _escalate(*, case, post, moderator, reason):
+    if case.is_escalated:
+        raise DecisionRefused("This case is already with the safeguarding leads.")
+    case.is_escalated = True
+    case.claimed_by = None
+    case.claimed_until = None
+    case.save(update_fields=["is_escalated", "claimed_by", "claimed_until"])
+    record(
+        actor=moderator,
+        action=ActionKind.ESCALATE,
+        target=post,
+        case=case,
+        member=post.author,
+        reason=reason,
+        before={"is_escalated": False},
+        after={"is_escalated": True},
+    )
+    return case
+
+
+def _close_flags(post):
+    flags = Flag.objects.open().filter(post=post)
+    flaggers = {flag.flagger for flag in flags.select_related("flagger") if flag.flagger}
+    flags.update(is_open=False)
+    notices.tell_flaggers(sorted(flaggers, key=lambda member: member.pk))

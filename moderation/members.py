@@ -1,0 +1,53 @@
+"""What moderators keep about members: staff notes, and members' appeals against
+decisions. Each change is one transaction with its audit row."""
+
+from django.db import transaction
+
+from forum.models import Post
+
+from .audit import record
+from .models import ActionKind, Appeal, CaseReason, ModerationAction, StaffNote
+from .services import open_case
+
+
+class AppealRefused(Exception):
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+@transaction.atomic
+def add_staff_note(*, author, member, text):
+    note = StaffNote.objects.create(author=author, member=member, text=text)
+    record(actor=author, action=ActionKind.STAFF_NOTE, target=note, member=member)
+    return note
+
+
+@transaction.atomic
+def appeal_decision(*, member, decision, text):
+    """Ask for a decision to be looked at again. It becomes a case about the post the
+    decision was about, for a moderator other than the one who decided."""
+    # Locking the decision makes two appeals sent at once queue up behind each other.
+    decision = ModerationAction.objects.select_for_update().get(pk=decision.pk)
+    if Appeal.objects.filter(decision=decision).exists():
+        raise AppealRefused(
+            "You have already asked us to look at this again. A moderator will let you know."
+        )
+    case = open_case(post=_post_for(decision), reasons=[CaseReason.APPEAL], actor=member)
+    appeal = Appeal.objects.create(decision=decision, member=member, text=text, case=case)
+    record(
+        actor=member,
+        action=ActionKind.APPEAL,
+        target=appeal,
+        case=case,
+        member=member,
+        after={"decision": decision.get_action_display()},
+    )
+    return appeal
+
+
+def _post_for(decision):
+    # A hidden post is the decision's target; a sanction was decided on a case's post.
+    if decision.target_type == Post._meta.label:
+        return Post.objects.get(pk=decision.target_id)
+    return decision.case.post

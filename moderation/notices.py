@@ -1,0 +1,66 @@
+"""The kind words members receive about a decision, built from the admin-editable
+MessageTemplates."""
+
+from django.urls import reverse
+
+from forum.following import notify_member
+
+from .models import ActionKind, MessageTemplate
+from .models.audit import APPEALABLE_ACTIONS
+
+FLAG_OUTCOME = "flag-outcome"
+# Used only if an admin has deleted an action's template, so nobody is left unanswered.
+FALLBACK = "A moderator has looked at your post. The reason: {reason}."
+
+HELP_IS_THERE = (
+    "If things feel hard, the crisis support services listed on every page are there for "
+    "you, any time."
+)
+ASK_AGAIN = "If you think this is wrong, you can ask the moderators to look at it again."
+# What the member can do next, after each kind of decision.
+NEXT_STEPS = {
+    ActionKind.APPROVE: "",
+    ActionKind.HIDE: "You can edit your post so it can be looked at again, or ask the "
+    "moderators to look at this decision again.",
+    ActionKind.EDIT: "You can edit your post again, or ask the moderators to look at this "
+    "decision again.",
+    ActionKind.ADD_WARNING: "You can edit your post, or ask the moderators to look at this "
+    "decision again.",
+    ActionKind.LOCK: ASK_AGAIN,
+    ActionKind.MOVE: "",
+    ActionKind.WARN: ASK_AGAIN,
+    ActionKind.SUSPEND: ASK_AGAIN,
+    ActionKind.BAN: "",
+}
+
+
+def compose(key, reason=""):
+    """The notice for a template key, with the reason filled in."""
+    template = MessageTemplate.objects.filter(key=key).first()
+    # str.replace, not str.format: an admin's wording may contain other braces.
+    body = (template.body if template else FALLBACK).replace("{reason}", reason or "not given")
+    if key == FLAG_OUTCOME:
+        return body
+    return " ".join(part for part in (body, NEXT_STEPS.get(key, ""), HELP_IS_THERE) if part)
+
+
+def tell_author(*, member, action, reason, post, decision=None):
+    """The writer's notice; a decision they may appeal carries the way to do it."""
+    link = link_label = ""
+    if decision is not None and action in APPEALABLE_ACTIONS:
+        link = reverse("appeal", args=[decision.pk])
+        link_label = "Ask for this decision to be looked at again"
+    notify_member(
+        recipient=member,
+        message=compose(action, reason),
+        post=post,
+        link=link,
+        link_label=link_label,
+    )
+
+
+def tell_flaggers(flaggers):
+    """Flaggers learn that someone looked, never what was decided or about which post."""
+    message = compose(FLAG_OUTCOME)
+    for flagger in flaggers:
+        notify_member(recipient=flagger, message=message)

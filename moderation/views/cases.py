@@ -1,0 +1,108 @@
+"""One case: the post in context, the writer's history, and the decision."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from .. import notices
+from ..case_forms import DecisionForm, ReassignForm
+from ..decisions import DecisionRefused, claim_case, decide_case, reassign_case
+from ..models import Case, Sanction, StaffNote
+from ..permissions import can_lead, check_can_lead, check_can_moderate
+
+HISTORY_LENGTH = 20
+
+
+@login_required
+def case(request, pk):
+    check_can_moderate(request.user)
+    case = get_object_or_404(Case.objects.select_related("post"), pk=pk)
+    # The post's words start the "edit and approve" box, so a small change stays small.
+    form = DecisionForm(request.POST or None, initial={"body": case.post.body})
+    preview = None
+    if request.method == "POST" and "preview" in request.POST:
+        preview = _message_preview(request.POST.get("action"), request.POST.get("reason", ""))
+    elif request.method == "POST" and form.is_valid():
+        try:
+            decide_case(
+                case=case,
+                moderator=request.user,
+                action=form.cleaned_data["action"],
+                reason=form.cleaned_data["reason"].strip(),
+                **form.details(),
+            )
+        except DecisionRefused as refused:
+            messages.error(request, refused.message)
+            return redirect("moderation_case", case.pk)
+        messages.success(request, "Your decision is saved. Thank you.")
+        return redirect("moderation_queue")
+    elif request.method == "GET":
+        # Opening a case to decide it claims it, unless someone else holds it.
+        claim_case(case=case, moderator=request.user)
+    return render(
+        request,
+        "moderation/case.html",
+        {**_case_context(case, request.user), "form": form, "preview": preview},
+    )
+
+
+def _message_preview(action, reason):
+    if action not in notices.NEXT_STEPS:
+        return "Escalating sends no message: the case stays open for a safeguarding lead."
+    return notices.compose(action, reason)
+
+
+def _case_context(case, user):
+    case = Case.objects.select_related(
+        "post__thread__board",
+        "post__thread__author",
+        "post__author",
+        "post__parent__author",
+        "claimed_by",
+        "decided_by",
+    ).get(pk=case.pk)
+    post = case.post
+    author = post.author
+    holder = case.claimant()
+    return {
+        "case": case,
+        "post": post,
+        "holder": holder,
+        "is_mine": holder is not None and holder.pk == user.pk,
+        "revisions": post.revisions.select_related("edited_by"),
+        "flags": post.flags.select_related("flagger").order_by("created_at"),
+        "history": (
+            Case.objects.about_member(author).exclude(pk=case.pk)[:HISTORY_LENGTH] if author else []
+        ),
+        "sanctions": (
+            Sanction.objects.filter(member=author).select_related("created_by") if author else []
+        ),
+        "staff_notes": (
+            StaffNote.objects.filter(member=author).select_related("author") if author else []
+        ),
+        "can_lead": can_lead(user),
+        "reassign_form": ReassignForm(),
+    }
+
+
+@login_required
+@require_POST
+def reassign(request, pk):
+    check_can_lead(request.user)
+    case = get_object_or_404(Case, pk=pk)
+    form = ReassignForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors.get("username", [])))
+        return redirect("moderation_case", case.pk)
+    moderator = form.cleaned_data["moderator"]
+    try:
+        reassign_case(case=case, lead=request.user, moderator=moderator)
+    except DecisionRefused as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(
+            request,
+            f"The case is now with {moderator.username}." if moderator else "The case is free.",
+        )
+    return redirect("moderation_case", case.pk)

@@ -1,0 +1,23 @@
+"""The safeguarding leads' own view: escalated and crisis cases, oldest first."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from ..escalation import overdue_cutoff
+from ..models import Case
+from ..permissions import check_can_lead
+
+
+@login_required
+def escalated(request):
+    check_can_lead(request.user)
+    cases = (
+        Case.objects.escalated_or_crisis()
+        .select_related("post__thread__board")
+        .order_by("opened_at", "pk")
+    )
+    return render(
+        request,
+        "moderation/escalated.html",
+        {"cases": cases, "overdue_cutoff": overdue_cutoff()},
+    )

@@ -1,0 +1,35 @@
+"""A member flags a post for a moderator."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+
+from forum.models import Post, Thread
+
+from .. import flagging
+from ..forms import FlagForm
+
+
+@login_required
+def flag_post(request, pk):
+    post = get_object_or_404(
+        Post.objects.readable_by(request.user).select_related("thread__board", "author"), pk=pk
+    )
+    form = FlagForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            flagging.flag_post(
+                flagger=request.user,
+                post=post,
+                ip_address=request.META.get("REMOTE_ADDR"),
+                **form.cleaned_data,
+            )
+        except flagging.FlagRefused as refused:
+            form.add_error(None, refused.message)
+        else:
+            messages.success(request, "Thank you. A moderator will look at this.")
+            # Enough flags hide the post; if it opened the thread, the thread goes too.
+            if Thread.objects.visible_to(request.user).filter(pk=post.thread_id).exists():
+                return redirect(post.get_absolute_url())
+            return redirect(post.thread.board)
+    return render(request, "moderation/flag_post.html", {"post": post, "form": form})

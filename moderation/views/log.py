@@ -1,0 +1,28 @@
+"""The audit log: every moderation action and admin change, newest first."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import render
+
+from ..models import ModerationAction
+from ..oversight_forms import AuditLogFilterForm
+from ..permissions import check_can_read_audit_log
+
+ROWS_PER_PAGE = 50
+
+
+@login_required
+def moderation_log(request):
+    check_can_read_audit_log(request.user)
+    form = AuditLogFilterForm(request.GET)
+    rows = ModerationAction.objects.for_log()
+    rows = rows.matching(**form.cleaned_data) if form.is_valid() else rows.none()
+    page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    # Page links keep the filters.
+    filters = request.GET.copy()
+    filters.pop("page", None)
+    return render(
+        request,
+        "moderation/log.html",
+        {"form": form, "page": page, "filters": filters.urlencode()},
+    )

@@ -1,0 +1,36 @@
+"""A member as moderators see them: their cases, sanctions and staff notes."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+
+from peersupport.accounts.models import User
+
+from ..members import add_staff_note
+from ..models import Case, Sanction, StaffNote
+from ..oversight_forms import StaffNoteForm
+from ..permissions import check_can_moderate
+
+
+@login_required
+def member(request, username):
+    check_can_moderate(request.user)
+    person = get_object_or_404(User, username__iexact=username)
+    form = StaffNoteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        add_staff_note(author=request.user, member=person, text=form.cleaned_data["text"])
+        messages.success(request, "Your note is saved.")
+        return redirect("moderation_member", username=person.username)
+    return render(
+        request,
+        "moderation/member.html",
+        {
+            "person": person,
+            "form": form,
+            "cases": Case.objects.filter(post__author=person)
+            .select_related("post__thread", "decided_by")
+            .order_by("-opened_at"),
+            "sanctions": Sanction.objects.filter(member=person).select_related("created_by"),
+            "notes": StaffNote.objects.filter(member=person).select_related("author"),
+        },
+    )

@@ -1,0 +1,35 @@
+"""Moderators, leads and cases for the queue, case and decision tests."""
+
+from django.contrib.auth.models import Group
+
+from forum.models import PostStatus
+from forum.services import set_post_status
+from moderation.models import CaseReason
+from moderation.services import open_case
+from peersupport.accounts.permissions import MODERATORS, SAFEGUARDING_LEADS
+from tests.factories import UserFactory, make_thread
+
+
+def make_moderator(username="CalmHeron"):
+    moderator = UserFactory(username=username)
+    moderator.groups.add(Group.objects.get_or_create(name=MODERATORS)[0])
+    return moderator
+
+
+def make_lead(username="SteadyOak"):
+    lead = UserFactory(username=username)
+    lead.groups.add(Group.objects.get_or_create(name=SAFEGUARDING_LEADS)[0])
+    return lead
+
+
+def make_case(reasons=(CaseReason.FLAGGED,), held=False, opened_at=None, **thread_kwargs):
+    """A thread whose opening post has an open case (held, if asked)."""
+    thread = make_thread(**thread_kwargs)
+    post = thread.opening_post
+    if held:
+        post = set_post_status(post=post, status=PostStatus.HELD)
+    case = open_case(post=post, reasons=list(reasons))
+    if opened_at is not None:
+        case.opened_at = opened_at
+        case.save(update_fields=["opened_at"])
+    return case

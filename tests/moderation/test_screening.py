@@ -1,0 +1,274 @@
+"""The screening table: what the default watched phrases make of what members write."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from moderation.models import RiskLevel, WatchedPhrase
+from moderation.normalise import collapse_runs, fold, normalise, text_forms
+from moderation.screening import screen_text
+from peersupport.signposting.models import CrisisResource
+
+pytestmark = pytest.mark.django_db
+
+CRISIS, CONCERN, ORDINARY, BLOCKED = "crisis", "concern", "", "blocked"
+
+SENTENCES = [
+    # Crisis: current intent or danger, to the writer or someone they describe.
+    ("I want to die", CRISIS),
+    ("I'm going to kill myself tonight", CRISIS),
+    ("I have the pills ready", CRISIS),
+    ("my friend says she's going to end it", CRISIS),
+    ("I can't do this, I'm going to end it all", CRISIS),
+    ("everyone would be better off without me", CRISIS),
+    ("I wish I was dead", CRISIS),
+    ("I don't want to be alive anymore", CRISIS),
+    ("I'm feeling suicidal right now", CRISIS),
+    ("I wrote a suicide note", CRISIS),
+    ("I took an overdose an hour ago", CRISIS),
+    ("I'm going to jump off the bridge", CRISIS),
+    ("I want to hurt myself so badly", CRISIS),
+    ("my best mate said he wants to kill himself", CRISIS),
+    ("my stepdad hits me when he's drunk", CRISIS),
+    ("I'm scared to go home", CRISIS),
+    ("I can't stop wanting to die", CRISIS),
+    ("I'm not okay, I want to die", CRISIS),
+    ("not gonna lie I really want to die", CRISIS),
+    # ... however it is disguised.
+    ("I WANT TO DIE", CRISIS),
+    ("I want to diiiiie", CRISIS),
+    ("I'm going to k1ll mys3lf", CRISIS),
+    ("k.i.l.l myself", CRISIS),
+    ("k i l l myself", CRISIS),
+    ("kms", CRISIS),
+    ("i wanna unalive myself", CRISIS),
+    ("thinking about commiting sewerslide, I want to c0mmit suicide", CRISIS),
+    ("ｉ ｗａｎｔ ｔｏ ｄｉｅ", CRISIS),  # noqa: RUF001  (full-width letters)
+    ("I want to díe", CRISIS),
+    ("I'm going to kill my self", CRISIS),
+    # Concern: distress, past self-harm, hopelessness.
+    ("I used to cut", CONCERN),
+    ("I feel hopeless", CONCERN),
+    ("I self harm sometimes", CONCERN),
+    ("no point in anything", CONCERN),
+    ("I relapsed last night after 3 months clean", CONCERN),
+    ("I can't go on like this", CONCERN),
+    ("I cannot cope with school", CONCERN),
+    ("I hate myself", CONCERN),
+    ("I just feel numb all the time", CONCERN),
+    ("my uncle died by suicide last year", CONCERN),
+    ("I've been thinking about sucide", CONCERN),
+    ("I've been starving myself", CONCERN),
+    ("nobody would miss me", CONCERN),
+    ("someone at school told me to kill myself", CONCERN),
+    ("selfharm", CONCERN),
+    # Negation: a crisis phrase with "not" or "never" is a concern, a concern one nothing.
+    ("I'm not going to kill myself", CONCERN),
+    ("I don't want to die, I just want it to stop", CONCERN),
+    ("I would never kill myself", CONCERN),
+    ("I'm not feeling suicidal any more", CONCERN),
+    ("I would never hurt myself", ORDINARY),
+    ("I'm not hopeless yet", ORDINARY),
+    ("I'm not suicidal, just tired", ORDINARY),
+    # Idioms and everyday words.
+    ("this homework is killing me", ORDINARY),
+    ("I'd die for a pizza", ORDINARY),
+    ("my mum will kill me", ORDINARY),
+    ("I could murder a burger", ORDINARY),
+    ("we were dying of laughter", ORDINARY),
+    ("you're killing it!", ORDINARY),
+    ("I'm killing myself laughing", ORDINARY),
+    ("kmsl", ORDINARY),
+    ("I could kill myself for forgetting her birthday", ORDINARY),
+    ("I cut myself shaving this morning", ORDINARY),
+    ("she hits me up every weekend", ORDINARY),
+    ("I want to die of embarrassment", ORDINARY),
+    ("these shoes are killing me", ORDINARY),
+    ("I'm going to end it with my boyfriend", ORDINARY),
+    ("I'm sooo happy today", ORDINARY),
+    ("Good morning everyone! Had a calm day.", ORDINARY),
+    ("My exams start next week and I'm a bit nervous", ORDINARY),
+    ("Please don't kill yourself, talk to someone", ORDINARY),
+    ("I felt bad but my counsellor helped", ORDINARY),
+    # Blocked: slurs, telling people to harm themselves, spam.
+    ("go kill yourself", BLOCKED),
+    ("kys", BLOCKED),
+    ("you're such a r3tard", BLOCKED),
+    ("buy followers here", BLOCKED),
+    ("huge crypto giveaway today only", BLOCKED),
+    ("free robux at bit.ly/abc123", BLOCKED),
+    ("join us at discord.gg/secret", BLOCKED),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), SENTENCES)
+def test_the_default_phrases_screen_each_sentence(text, level):
+    assert screen_text(text).level == level
+
+
+def test_the_table_covers_every_level():
+    levels = [level for _, level in SENTENCES]
+    assert len(SENTENCES) >= 60
+    assert {levels.count(level) >= 10 for level in (CRISIS, CONCERN, ORDINARY)} == {True}
+
+
+def test_a_match_says_which_phrase_and_shows_the_words():
+    screening = screen_text("Honestly I think I want to die tonight.")
+    (match,) = screening.matches
+    assert (match.phrase, match.level) == ("want to die", CRISIS)
+    assert "want to die tonight" in match.excerpt
+    assert screening.as_findings()[0]["phrase"] == "want to die"
+
+
+def test_a_negated_crisis_phrase_says_why_it_is_a_concern():
+    (match,) = screen_text("I'm not going to kill myself").matches
+    assert match.level == CONCERN
+    assert "not" in match.reason
+
+
+def test_an_idiom_excuses_only_its_own_words():
+    assert screen_text("This homework is killing me and I want to kill myself").level == CRISIS
+
+
+def test_exceptions_are_what_keeps_an_idiom_ordinary():
+    WatchedPhrase.objects.filter(phrase="kill me").update(exceptions="")
+    assert screen_text("my mum will kill me").level == CONCERN
+
+
+def test_a_wildcard_stands_for_one_word():
+    WatchedPhrase.objects.create(phrase="sell * pics", level=RiskLevel.BLOCKED, reason="No.")
+    assert screen_text("I sell my pics").blocked_reason == "No."
+    assert screen_text("I sell pics").level == ORDINARY
+
+
+def test_inactive_phrases_are_ignored():
+    WatchedPhrase.objects.filter(phrase="want to die").update(is_active=False)
+    assert screen_text("I want to die").level == ORDINARY
+
+
+def test_blocked_carries_the_reason_for_the_writer():
+    assert "hurts people" in screen_text("what a retard").blocked_reason
+
+
+def test_blocked_outranks_crisis():
+    assert screen_text("I want to die, buy followers").level == BLOCKED
+
+
+def test_screening_reads_the_phrases_in_one_query():
+    with CaptureQueriesContext(connection) as queries:
+        screen_text("I feel hopeless. " * 100)
+    assert len(queries) == 1
+
+
+# Personal data
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "found"),
+    [
+        ("text me on 07700 900123", "phone number", "07700 900123"),
+        ("my number is +44 7700 900123", "phone number", "+44 7700 900123"),
+        ("call 020 7946 0958", "phone number", "020 7946 0958"),
+        ("ring me on +1 212-555-0100", "phone number", "+1 212-555-0100"),
+        ("email me at quiet.otter@example.com", "email address", "quiet.otter@example.com"),
+        ("it's otter99 at gmail dot com", "email address", "otter99 at gmail dot com"),
+        ("I live at 12 Acacia Road", "street address", "12 Acacia Road"),
+        ("we moved to 4 Elm Close", "street address", "4 Elm Close"),
+        ("I'm in flat 3 above the shop", "street address", "flat 3"),
+        ("my postcode is SW1A 1AA", "postcode", "SW1A 1AA"),
+        ("near m1 1ae", "postcode", "m1 1ae"),
+        ("I go to St Mary's School", "school name", "St Mary's School"),
+        ("everyone at Oakwood Academy hates me", "school name", "Oakwood Academy"),
+        ("i go to oakwood high school", "school name", "oakwood high school"),
+        ("after Riverside College today", "school name", "Riverside College"),
+        ("follow @quiet_otter", "social media handle", "@quiet_otter"),
+        ("my insta is otter.pics", "social media handle", "my insta is otter.pics"),
+        ("add me on snap", "social media handle", "add me on snap"),
+        ("I'm 15 today!", "birthday", "I'm 15 today"),
+        ("it's my 15th birthday", "birthday", "my 15th birthday"),
+        ("I turn 14 tomorrow", "birthday", "turn 14 tomorrow"),
+    ],
+)
+def test_personal_data_is_found(text, kind, found):
+    assert (kind, found) in [(item.kind, item.text) for item in screen_text(text).personal_data]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Samaritans are on 116 123 and Childline on 0800 1111",
+        "text SHOUT to 85258",
+        "call 999 or 111 if you need to",
+        "Papyrus HOPELINE247 is 0800 068 4141",
+        "I go to school every day",
+        "I hate school",
+        "I'm at my new high school now",
+        "I had 3 lessons in a row and 2 very close friends helped",
+        "meet @ 5pm",
+        "I got 100 on my test in 2024 and I'm 15",
+        "my birthday was fun",
+        "I walked 2 miles along the road",
+    ],
+)
+def test_ordinary_words_and_crisis_lines_are_not_personal_data(text):
+    assert screen_text(text).personal_data == []
+
+
+def test_a_crisis_line_the_site_no_longer_lists_is_a_phone_number():
+    CrisisResource.objects.filter(phone="0800 1111").update(is_active=False)
+    found = screen_text("call me on 0800 1111").personal_data
+    assert [(item.kind, item.text) for item in found] == [("phone number", "0800 1111")]
+
+
+# Normalisation
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("Ça VA", "ca va"),
+        ("I'm", "i am"),
+        ("can't, cannot", "can not | can not"),
+        ("k1ll mys3lf", "kill myself"),
+        ("$uicide @ll", "suicide all"),
+        ("k.i.l.l", "kill"),
+        ("s u i c i d e", "suicide"),
+        ("sooooo tired", "soo tired"),
+        ("sucide", "suicide"),
+        ("kms", "kill myself"),
+        ("unalive", "kill"),
+        ("sewer slide", "suicide"),
+        ("Year 10, 15th", "year 10 | 15th"),
+        ("0800 1111", "0800 1111"),
+    ],
+)
+def test_normalise(text, plain):
+    assert normalise(text) == plain
+
+
+def test_repeated_letters_are_read_with_runs_of_two_and_of_one():
+    readings = {form.runs: form.text for form in text_forms("kiiiilll meee")}
+    assert readings == {"two": "kiill mee", "one": "kil me"}
+    assert collapse_runs("bookkeeper", keep=1) == "bokeper"
+
+
+def test_one_is_read_as_i_and_as_l():
+    assert normalise("k1ll") == "kill"
+    assert "self harm" in {form.text for form in text_forms("se1f harm")}
+
+
+def test_fold_removes_accents_and_odd_characters():
+    assert fold("Zoë\u2019s ﬁne") == "zoes fine"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=3000) | st.text(alphabet="k1il.$ @*-|'\n ", max_size=500))
+def test_screening_never_raises(text):
+    screening = screen_text(text)
+    assert screening.level in {"", CRISIS, CONCERN, BLOCKED}
+
+
+def test_screening_a_very_long_post_finds_what_is_at_the_end():
+    assert screen_text("a calm day. " * 5000 + "I want to die").level == CRISIS

@@ -1,0 +1,89 @@
+"""The watched phrases in the admin and its "Try the screening" page."""
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+
+from moderation.models import ActionKind, ModerationAction, WatchedPhrase
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+TRY_URL = "/admin/moderation/watchedphrase/try/"
+
+
+def test_the_phrase_list_links_to_the_try_page(admin_client):
+    response = admin_client.get("/admin/moderation/watchedphrase/?level__exact=crisis")
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert f'href="{TRY_URL}"' in content
+    assert "want to die" in content
+    assert "self harm" not in content  # a concern phrase, filtered out
+
+
+def test_the_phrase_list_searches(admin_client):
+    content = admin_client.get("/admin/moderation/watchedphrase/?q=robux").content.decode()
+    assert "free robux" in content
+    assert "want to die" not in content
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome", "why"),
+    [
+        (
+            "I have the pills ready",
+            "Held for a moderator with a top-priority crisis case",
+            "pills ready",
+        ),
+        ("I feel hopeless", "Published, with a high-priority concern case", "hopeless"),
+        ("free robux here", "Refused. The writer is asked to change it", "advertising"),
+        ("text me on 07700 900123", "asked to remove it", "Phone number: 07700 900123"),
+        ("this homework is killing me", "Published.", "None."),
+    ],
+)
+def test_the_try_page_says_what_would_happen_and_why(admin_client, text, outcome, why):
+    response = admin_client.post(TRY_URL, {"text": text})
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert outcome in content
+    assert why in content
+
+
+def test_the_try_page_saves_nothing(admin_client):
+    admin_client.post(TRY_URL, {"text": "I want to die"})
+    assert not ModerationAction.objects.exists()
+
+
+def test_staff_moderators_with_view_permission_may_try(client):
+    moderator = UserFactory(is_staff=True)
+    moderator.groups.add(Group.objects.get_or_create(name="Moderators")[0])
+    moderator.user_permissions.add(Permission.objects.get(codename="view_watchedphrase"))
+    client.force_login(moderator)
+    assert client.get(TRY_URL).status_code == 200
+
+
+def test_staff_without_the_permission_may_not(client):
+    client.force_login(UserFactory(is_staff=True))
+    assert client.get(TRY_URL).status_code == 403
+
+
+def test_members_and_visitors_are_sent_to_the_admin_sign_in(client, member):
+    assert client.get(TRY_URL)["Location"].startswith("/admin/login/")
+    client.force_login(member)
+    assert client.get(TRY_URL)["Location"].startswith("/admin/login/")
+
+
+def test_editing_a_phrase_in_the_admin_is_audited(admin_client):
+    phrase = WatchedPhrase.objects.get(phrase="kill me")
+    response = admin_client.post(
+        f"/admin/moderation/watchedphrase/{phrase.pk}/change/",
+        {
+            "phrase": "kill me",
+            "level": "concern",
+            "exceptions": "will kill me",
+            "reason": "",
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302
+    assert WatchedPhrase.objects.get(pk=phrase.pk).exceptions == "will kill me"
+    assert ModerationAction.objects.filter(action=ActionKind.ADMIN_CHANGE).count() == 1
