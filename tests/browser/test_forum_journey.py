@@ -3,35 +3,17 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.factories import PASSWORD, BoardFactory, UserFactory
-
-
-def _sign_in(browser, live_server, user, javascript):
-    context = browser.new_context(java_script_enabled=javascript)
-    page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Pseudonym or email address").fill(user.username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
-    return context, page
-
-
-def _verified_member(username):
-    from allauth.account.models import EmailAddress
-
-    user = UserFactory(username=username)
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    return user
+from tests.browser.helpers import sign_in, verified_member
+from tests.factories import BoardFactory
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
 def test_start_reply_to_a_reply_notify_and_react(browser, live_server, javascript):
     BoardFactory(name="Feeling low", slug="feeling-low")
-    first = _verified_member("FirstFern")
-    second = _verified_member("SecondWillow")
-    first_context, first_page = _sign_in(browser, live_server, first, javascript)
-    second_context, second_page = _sign_in(browser, live_server, second, javascript)
+    first = verified_member("FirstFern")
+    second = verified_member("SecondWillow")
+    first_context, first_page = sign_in(browser, live_server, first, javascript)
+    second_context, second_page = sign_in(browser, live_server, second, javascript)
 
     # The first member starts a thread, then answers themself with a warned post.
     first_page.goto(f"{live_server.url}/boards/feeling-low/")
