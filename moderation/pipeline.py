@@ -12,9 +12,11 @@ from django.conf import settings
 from django.db import transaction
 
 from forum import services as forum_services
+from forum.following import notify_member
 from forum.models import PostStatus
 from peersupport.accounts.permissions import is_moderator
 
+from . import notices
 from .models import CaseReason, ModerationSettings, RiskLevel
 from .screening import screen_text
 from .services import open_case
@@ -89,6 +91,29 @@ def _not_saved(screening):
     return Outcome(OutcomeKind.CHECK_PERSONAL_DATA, personal_data=screening.personal_data)
 
 
+# The notice a writer keeps in their notifications when their post waits, most
+# important reason first.
+HELD_NOTICES = [
+    (CaseReason.CRISIS_LANGUAGE, "held-crisis"),
+    (CaseReason.PERSONAL_DATA, "held-personal-data"),
+    (CaseReason.PREMODERATION, "held-premoderation"),
+]
+
+
+def _open_case_and_tell_writer(post, reasons, screening):
+    """Open the case for moderators and, when the post waits, tell its writer why in
+    their notifications (the page they land on says it too, but that page is gone once
+    they leave it)."""
+    if not reasons:
+        return
+    open_case(post=post, reasons=reasons, findings=screening.as_findings())
+    if post.status != PostStatus.HELD:
+        return
+    key = next((key for reason, key in HELD_NOTICES if reason in reasons), None)
+    if key is not None:
+        notify_member(recipient=post.author, message=notices.compose(key), post=post)
+
+
 def _status(kind):
     return PostStatus.PUBLISHED if kind == OutcomeKind.PUBLISHED else PostStatus.HELD
 
@@ -111,8 +136,7 @@ def submit_thread(
         content_warning_text=content_warning_text,
         status=_status(kind),
     )
-    if reasons:
-        open_case(post=thread.opening_post, reasons=reasons, findings=screening.as_findings())
+    _open_case_and_tell_writer(thread.opening_post, reasons, screening)
     return Outcome(kind, post=thread.opening_post, thread=thread)
 
 
@@ -143,8 +167,7 @@ def submit_reply(
         content_warning_text=content_warning_text,
         status=_status(kind),
     )
-    if reasons:
-        open_case(post=post, reasons=reasons, findings=screening.as_findings())
+    _open_case_and_tell_writer(post, reasons, screening)
     return Outcome(kind, post=post, thread=thread)
 
 
@@ -171,8 +194,7 @@ def submit_edit(
         post = forum_services.set_post_status(post=post, status=PostStatus.HELD)
     if post.status == PostStatus.HIDDEN:
         reasons.append(CaseReason.EDITED)  # resubmitted after a moderator hid it
-    if reasons:
-        open_case(post=post, reasons=reasons, findings=screening.as_findings())
+    _open_case_and_tell_writer(post, reasons, screening)
     if kind == OutcomeKind.PUBLISHED and post.status != PostStatus.PUBLISHED:
         kind = OutcomeKind.HELD  # still waiting for a moderator
     return Outcome(kind, post=post, thread=post.thread)

@@ -232,3 +232,14 @@ def test_crisis_comes_first_even_with_personal_data_or_blocked_words(member_clie
     assert case.priority == Priority.CRISIS
     assert case.reasons == [CaseReason.CRISIS_LANGUAGE, CaseReason.PERSONAL_DATA]
     assert 'id="crisis-panel"' in member_client.get(response["Location"]).content.decode()
+
+
+def test_a_writer_whose_post_waits_keeps_a_kind_notice(member_client, member, board):
+    from forum.models import Notification
+
+    new_thread(member_client, "I want to end it all tonight.")
+    notice = Notification.objects.get(recipient=member)
+    assert notice.kind == "moderation"
+    assert notice.post == Post.objects.get()
+    assert notice.message.startswith("Thank you for writing this.")
+    assert "crisis support services listed on every page" in notice.message
