@@ -10,16 +10,19 @@ from peersupport.accounts.permissions import MODERATORS, SAFEGUARDING_LEADS
 from tests.factories import UserFactory, make_thread
 
 
-def make_moderator(username="CalmHeron"):
-    moderator = UserFactory(username=username)
-    moderator.groups.add(Group.objects.get_or_create(name=MODERATORS)[0])
-    return moderator
+def in_group(name, **kwargs):
+    """A member of the named role group (e.g. "Moderators")."""
+    user = UserFactory(**kwargs)
+    user.groups.add(Group.objects.get_or_create(name=name)[0])
+    return user
 
 
-def make_lead(username="SteadyOak"):
-    lead = UserFactory(username=username)
-    lead.groups.add(Group.objects.get_or_create(name=SAFEGUARDING_LEADS)[0])
-    return lead
+def make_moderator(username="CalmHeron", **kwargs):
+    return in_group(MODERATORS, username=username, **kwargs)
+
+
+def make_lead(username="SteadyOak", **kwargs):
+    return in_group(SAFEGUARDING_LEADS, username=username, **kwargs)
 
 
 def make_case(reasons=(CaseReason.FLAGGED,), held=False, opened_at=None, **thread_kwargs):

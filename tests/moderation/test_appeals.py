@@ -1,7 +1,6 @@
 """A member may appeal a hide or a sanction once; a different moderator decides it."""
 
 import pytest
-from django.contrib.auth.models import Group
 
 from moderation.audit import record
 from moderation.members import AppealRefused, appeal_decision
@@ -9,14 +8,9 @@ from moderation.models import ActionKind, Appeal, Case, CaseReason, ModerationAc
 from moderation.permissions import can_decide
 from moderation.services import open_case
 from tests.factories import UserFactory, make_thread
+from tests.moderation.case_helpers import in_group
 
 pytestmark = pytest.mark.django_db
-
-
-def in_group(name, **kwargs):
-    user = UserFactory(**kwargs)
-    user.groups.add(Group.objects.get_or_create(name=name)[0])
-    return user
 
 
 @pytest.fixture

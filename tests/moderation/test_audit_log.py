@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -12,27 +11,16 @@ from moderation.audit import record
 from moderation.models import ActionKind, ModerationAction
 from moderation.services import open_case
 from tests.factories import UserFactory, make_thread
+from tests.moderation.case_helpers import in_group
 
 pytestmark = pytest.mark.django_db
 
 URL = "/moderation/log/"
 
 
-def in_group(name, **kwargs):
-    user = UserFactory(**kwargs)
-    user.groups.add(Group.objects.get_or_create(name=name)[0])
-    return user
-
-
 @pytest.fixture
 def moderator():
     return in_group("Moderators", username="SteadyHeron")
-
-
-@pytest.fixture
-def moderator_client(client, moderator):
-    client.force_login(moderator)
-    return client
 
 
 def hide(post, actor, reason="Unkind words"):

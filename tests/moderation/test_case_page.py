@@ -26,17 +26,6 @@ from .case_helpers import make_case, make_lead, make_moderator
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def moderator():
-    return make_moderator()
-
-
-@pytest.fixture
-def moderator_client(client, moderator):
-    client.force_login(moderator)
-    return client
-
-
 def url(case):
     return f"/moderation/cases/{case.pk}/"
 

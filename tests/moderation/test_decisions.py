@@ -29,11 +29,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def moderator():
-    return make_moderator()
-
-
-@pytest.fixture
 def writer():
     return UserFactory(username="BraveFinch")
 

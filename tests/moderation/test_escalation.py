@@ -5,7 +5,6 @@ import datetime
 import io
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 from django.test import override_settings
@@ -15,16 +14,11 @@ from moderation.escalation import alert_leads_about_waiting_crises
 from moderation.models import Case, CaseReason
 from moderation.services import open_case
 from tests.factories import UserFactory, make_thread
+from tests.moderation.case_helpers import in_group
 
 pytestmark = pytest.mark.django_db
 
 URL = "/moderation/escalated/"
-
-
-def in_group(name, **kwargs):
-    user = UserFactory(**kwargs)
-    user.groups.add(Group.objects.get_or_create(name=name)[0])
-    return user
 
 
 def crisis_case(minutes_ago, body="I will end it all tonight"):

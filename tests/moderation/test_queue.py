@@ -21,17 +21,6 @@ def case_ids(page):
     return [int(found) for found in re.findall(r'data-case-id="(\d+)"', page)]
 
 
-@pytest.fixture
-def moderator():
-    return make_moderator()
-
-
-@pytest.fixture
-def moderator_client(client, moderator):
-    client.force_login(moderator)
-    return client
-
-
 def test_visitors_are_asked_to_sign_in(client):
     response = client.get("/moderation/")
     assert response.status_code == 302

@@ -1,7 +1,6 @@
 """Moderators keep append-only notes about a member on the member's moderation page."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.db import DatabaseError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
@@ -9,14 +8,9 @@ from moderation.members import add_staff_note
 from moderation.models import ActionKind, ModerationAction, Sanction, SanctionKind, StaffNote
 from moderation.services import open_case
 from tests.factories import UserFactory, make_thread
+from tests.moderation.case_helpers import in_group
 
 pytestmark = pytest.mark.django_db
-
-
-def in_group(name, **kwargs):
-    user = UserFactory(**kwargs)
-    user.groups.add(Group.objects.get_or_create(name=name)[0])
-    return user
 
 
 @pytest.fixture
