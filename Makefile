@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 TEST_DATABASE_URL := $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/peersupport)
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run test lint format clean
+.PHONY: install run test lint format clean screenshots
 
 install: $(VENV)/.installed
 
@@ -25,6 +25,9 @@ test: install
 	@DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python -m peersupport.dbcheck
 	DATABASE_URL=$(TEST_DATABASE_URL) DJANGO_ALLOW_ASYNC_UNSAFE=true \
 		$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
+
+screenshots: install
+	$(BIN)/python scripts/screenshots.py
 
 lint: install
 	$(BIN)/python -m ruff check .

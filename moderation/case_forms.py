@@ -16,7 +16,24 @@ from .models import ActionKind, CaseReason, Priority
 SUSPENSION_DAYS = [(1, "1 day"), (3, "3 days"), (7, "1 week"), (14, "2 weeks"), (30, "30 days")]
 
 
-class DecisionForm(forms.Form):
+class BootstrapWidgets:
+    """For forms a template lays out by hand: Bootstrap's classes on every widget (full
+    width on a phone, radios and checkboxes big enough to hit)."""
+
+    WIDGET_CLASSES = {
+        forms.RadioSelect: "form-check-input",
+        forms.CheckboxInput: "form-check-input",
+        forms.Select: "form-select",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            css = self.WIDGET_CLASSES.get(type(field.widget), "form-control")
+            field.widget.attrs["class"] = css
+
+
+class DecisionForm(BootstrapWidgets, forms.Form):
     action = forms.ChoiceField(
         label="Decision",
         choices=[(action.value, action.label) for action in DECISION_ACTIONS],
@@ -135,7 +152,7 @@ class ReassignForm(forms.Form):
         return data
 
 
-class QueueFilterForm(forms.Form):
+class QueueFilterForm(BootstrapWidgets, forms.Form):
     """The queue's filters (GET). Every field is optional: an empty form shows all."""
 
     priority = forms.ChoiceField(

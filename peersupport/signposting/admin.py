@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 
 from moderation.admin_audit import AuditedAdminMixin
@@ -25,6 +26,17 @@ class NeedsVerificationFilter(admin.SimpleListFilter):
         return queryset
 
 
+class CrisisResourceRowForm(forms.ModelForm):
+    """The list's editable cells have no visible label of their own: name each one after
+    its resource, so a screen reader says which row it is changing."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        name = self.instance.name
+        self.fields["order"].widget.attrs["aria-label"] = f"Order of {name}"
+        self.fields["is_active"].widget.attrs["aria-label"] = f"{name} is active"
+
+
 @admin.register(CrisisResource)
 class CrisisResourceAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = [
@@ -49,6 +61,9 @@ class CrisisResourceAdmin(AuditedAdminMixin, admin.ModelAdmin):
         ),
         ("Display", {"fields": ["order", "is_active", "last_verified"]}),
     ]
+
+    def get_changelist_form(self, request, **kwargs):
+        return super().get_changelist_form(request, form=CrisisResourceRowForm, **kwargs)
 
     @admin.display(boolean=True, description="needs checking")
     def verification_due(self, resource):

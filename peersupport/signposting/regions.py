@@ -31,4 +31,4 @@ def regions_shown_in(region):
 
 def clean_region(value):
     """A valid region from untrusted input (a cookie, a form), else the default."""
-    return value if value in Region.values else DEFAULT_REGION
+    return Region(value) if value in Region.values else DEFAULT_REGION

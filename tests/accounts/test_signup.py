@@ -135,4 +135,4 @@ def test_failed_sign_ins_are_rate_limited(client):
     for _ in range(3):
         client.post("/accounts/login/", {"login": "GentleFern21", "password": "wrong"})
     response = client.post("/accounts/login/", {"login": "GentleFern21", "password": "wrong"})
-    assert "Too many failed login attempts" in response.content.decode()
+    assert "we have paused them for a little while" in response.content.decode()

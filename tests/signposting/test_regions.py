@@ -67,3 +67,10 @@ def test_help_page_lists_every_service_without_login(client, by_region):
     assert "<script" not in content.split("</head>")[1]  # works without JavaScript
     for resource in by_region("uk"):
         assert resource.name in content
+
+
+def test_the_help_page_names_the_region_shown(client, db):
+    client.post("/help/region/", {"region": "scotland", "next": "/help/"})
+    assert (
+        "Showing services for: <strong>Scotland</strong>" in client.get("/help/").content.decode()
+    )

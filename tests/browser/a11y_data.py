@@ -1,0 +1,125 @@
+"""One data set for the accessibility, small-screen and consistent-help tests: every page
+type with something on it, and the people who see each page."""
+
+from dataclasses import dataclass, field
+from importlib import import_module
+
+from django.apps import apps
+from django.conf import settings
+from django.test import Client
+
+from forum.following import notify_member
+from forum.models import ContentWarning
+from forum.services import toggle_reaction
+from moderation import pipeline
+from moderation.decisions import decide_case
+from moderation.models import CaseReason, Priority, RiskLevel, WatchedPhrase
+from moderation.services import open_case
+from peersupport.signposting.models import CrisisResource
+from tests.factories import BoardFactory, UserFactory, make_reply, make_thread
+from tests.moderation.case_helpers import make_moderator
+
+
+@dataclass
+class Site:
+    people: dict = field(default_factory=dict)
+    pages: list = field(default_factory=list)  # (who, name, path)
+
+
+def build_site():
+    # An earlier transactional test may have flushed the guide pages the migration ships.
+    import_module("peersupport.signposting.migrations.0003_guide_pages").load_guide_pages(
+        apps, None
+    )
+    board = BoardFactory(name="Feeling low", slug="feeling-low")
+    writer = UserFactory(username="QuietFern")
+    friend = UserFactory(username="KindWillow")
+    moderator = make_moderator("CalmHeron")
+    admin = UserFactory(username="SiteKeeper", is_staff=True, is_superuser=True)
+
+    thread = make_thread(
+        author=writer,
+        board=board,
+        title="A heavy week with https://example.org/a-very-long-address-that-never-breaks",
+        body="Everything feels heavy this week. Supercalifragilisticexpialidociouslylongword"
+        "withoutanyspacesatallthatmustwrap.",
+    )
+    answer = make_reply(thread, author=friend, body="I hear you. Small steps count.")
+    deeper = make_reply(thread, author=writer, parent=answer, body="Thank you, it helps.")
+    deepest = deeper
+    for depth in range(5):
+        author = friend if depth % 2 == 0 else writer
+        deepest = make_reply(thread, author=author, parent=deepest, body=f"Still here ({depth}).")
+    make_reply(
+        thread,
+        author=friend,
+        body="Some days I skip meals.",
+        content_warning=ContentWarning.EATING,
+    )
+    toggle_reaction(member=writer, post=answer, kind="hug")
+    toggle_reaction(member=moderator, post=answer, kind="me-too")
+    notify_member(recipient=writer, message="A moderator read your post.", post=answer)
+
+    WatchedPhrase.objects.get_or_create(phrase="end it all tonight", level=RiskLevel.CRISIS)
+    held = pipeline.submit_thread(
+        author=writer, board=board, title="Tonight", body="I think I will end it all tonight."
+    ).post
+
+    cases = {}
+    for priority in Priority:
+        flagged = make_thread(board=board, title=f"A {priority.label} case", body="Words to check")
+        cases[priority.label] = open_case(
+            post=flagged.opening_post, reasons=[CaseReason.FLAGGED], priority=priority
+        )
+    decided = open_case(
+        post=make_thread(board=board, title="Decided", body="Fine").opening_post,
+        reasons=[CaseReason.FLAGGED],
+        priority=Priority.LOW,
+    )
+    decide_case(case=decided, moderator=moderator, action="approve", reason="All is well")
+    resource = CrisisResource.objects.order_by("order").first()
+
+    site = Site(people={"visitor": None, "member": writer, "moderator": moderator, "admin": admin})
+    t = f"/threads/{thread.pk}/"
+    site.pages = [
+        ("visitor", "home", "/"),
+        ("visitor", "sign-up", "/accounts/signup/"),
+        ("visitor", "sign-in", "/accounts/login/"),
+        ("visitor", "password reset", "/accounts/password/reset/"),
+        ("visitor", "help", "/help/"),
+        ("visitor", "guidelines", "/guidelines/"),
+        ("visitor", "professionals", "/professionals/"),
+        ("visitor", "404", "/no-such-page/"),
+        ("member", "home", "/"),
+        ("member", "board", f"/boards/{board.slug}/"),
+        ("member", "thread", t),
+        ("member", "new thread", f"/boards/{board.slug}/new/"),
+        ("member", "reply", f"{t}reply/"),
+        ("member", "reply to a post", f"/posts/{answer.pk}/reply/"),
+        ("member", "edit", f"/posts/{deeper.pk}/edit/"),
+        ("member", "flag", f"/posts/{answer.pk}/flag/"),
+        ("member", "search", "/search/?q=heavy"),
+        ("member", "notifications", "/notifications/"),
+        ("member", "settings", "/settings/"),
+        ("member", "profile", f"/members/{friend.username}/"),
+        ("member", "403", "/moderation/"),
+        ("member", "held post waiting", f"/posts/{held.pk}/waiting/"),
+        ("moderator", "queue", "/moderation/"),
+        ("moderator", "case", f"/moderation/cases/{cases['crisis'].pk}/"),
+        ("moderator", "audit log", "/moderation/log/"),
+        ("admin", "crisis resources", "/admin/signposting/crisisresource/"),
+        ("admin", "crisis resource", f"/admin/signposting/crisisresource/{resource.pk}/change/"),
+    ]
+    return site
+
+
+def new_page(browser, live_server, user, **context_options):
+    """A page signed in as `user` (None: a visitor), through a session cookie rather than
+    the sign-in form, which the journeys already cover."""
+    context = browser.new_context(**context_options)
+    if user is not None:
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    return context, context.new_page()
