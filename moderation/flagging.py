@@ -9,6 +9,7 @@ import datetime
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from forum import services as forum_services
@@ -22,6 +23,10 @@ from .services import open_case
 # Enough for someone looking out for others; a stop for anyone flagging to harass.
 DAILY_FLAG_LIMIT = 20
 FLAG_LIMIT_WINDOW = datetime.timedelta(hours=24)
+# The daily cap alone would let all twenty land in one minute and fill the queue; a
+# member flagging a run of unkind replies still gets five in a row.
+BURST_FLAG_LIMIT = 5
+BURST_FLAG_WINDOW = datetime.timedelta(minutes=10)
 
 # Each reason's urgency in the queue (DESIGN.md, "The queue"). open_case only raises a
 # case's priority, so a safety flag on a crisis case leaves it at crisis.
@@ -90,13 +95,27 @@ def _check_can_flag(flagger, post):
         raise FlagRefused(
             "You have already flagged this post, thank you. A moderator will look at it."
         )
-    recent = Flag.objects.filter(
-        flagger=flagger, created_at__gte=timezone.now() - FLAG_LIMIT_WINDOW
+    if settings.RATE_LIMITS_ENABLED:
+        _check_flag_limits(flagger)
+
+
+def _check_flag_limits(flagger):
+    now = timezone.now()
+    recent = Flag.objects.filter(flagger=flagger, created_at__gte=now - FLAG_LIMIT_WINDOW)
+    counts = recent.aggregate(
+        today=Count("pk"), burst=Count("pk", filter=Q(created_at__gte=now - BURST_FLAG_WINDOW))
     )
-    if settings.RATE_LIMITS_ENABLED and recent.count() >= DAILY_FLAG_LIMIT:
+    if counts["today"] >= DAILY_FLAG_LIMIT:
         raise FlagRefused(
             "Thank you for looking out for others. You have flagged a lot of posts "
             "today, so please try again tomorrow. If someone is in danger right now, "
+            "call 999."
+        )
+    if counts["burst"] >= BURST_FLAG_LIMIT:
+        raise FlagRefused(
+            "Thank you for looking out for others. You have flagged several posts in a "
+            "few minutes, so please take a breather and try again shortly: moderators "
+            "will look at the ones you have flagged. If someone is in danger right now, "
             "call 999."
         )
 

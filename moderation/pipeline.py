@@ -13,6 +13,7 @@ from django.db import transaction
 
 from forum import services as forum_services
 from forum.following import notify_member
+from forum.limits import REPLY, THREAD, posting_pause
 from forum.models import PostStatus
 from peersupport.accounts.permissions import is_moderator
 
@@ -27,6 +28,7 @@ class OutcomeKind:
     HELD = "held"  # waiting for a moderator
     CRISIS = "crisis"  # held, and the writer is shown help at once
     REFUSED = "refused"  # not saved: blocked words
+    PAUSED = "paused"  # not saved: the writer has posted a lot in a short time
     CHECK_PERSONAL_DATA = "check-personal-data"  # not saved: please remove these first
 
 
@@ -56,12 +58,25 @@ def _premoderated(author, board):
     )
 
 
+def _is_crisis(screening):
+    return any(match.level == RiskLevel.CRISIS for match in screening.matches)
+
+
+def _pause(author, kind, screening):
+    """Flood control comes after safety: words that screen as crisis are always taken,
+    held and answered with help, however much the writer has posted. Staff and
+    moderators, like pre-moderation, are not limited."""
+    if _is_crisis(screening) or author.is_staff or is_moderator(author):
+        return ""
+    return posting_pause(author, kind)
+
+
 def decide(screening, *, post_anyway, premoderated):
     """(outcome kind, case reasons) for what the screening found; None when the words
     must not be saved as they are. Crisis comes first, every time: a writer who may be
     in danger is never sent back to remove a phone number or a blocked word, their
     post is held and they are shown help."""
-    crisis = any(match.level == RiskLevel.CRISIS for match in screening.matches)
+    crisis = _is_crisis(screening)
     if not crisis and screening.level == RiskLevel.BLOCKED:
         return None
     if not crisis and screening.personal_data and not post_anyway:
@@ -123,6 +138,9 @@ def submit_thread(
     *, author, board, title, body, content_warning="", content_warning_text="", post_anyway=False
 ):
     screening = screen_text(f"{title}\n{body}")
+    pause = _pause(author, THREAD, screening)
+    if pause:
+        return Outcome(OutcomeKind.PAUSED, reason=pause)
     decided = decide(screening, post_anyway=post_anyway, premoderated=_premoderated(author, board))
     if decided is None:
         return _not_saved(screening)
@@ -152,6 +170,9 @@ def submit_reply(
     post_anyway=False,
 ):
     screening = screen_text(body)
+    pause = _pause(author, REPLY, screening)
+    if pause:
+        return Outcome(OutcomeKind.PAUSED, reason=pause)
     decided = decide(
         screening, post_anyway=post_anyway, premoderated=_premoderated(author, thread.board)
     )

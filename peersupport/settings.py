@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
+from csp.constants import NONCE, NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -48,6 +50,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
+    # Each member's sessions, indexed, so a ban ends them all (accounts/sessions.py);
+    # members see and end their own at /accounts/sessions/ (which needs humanize).
+    "allauth.usersessions",
+    "django.contrib.humanize",
     "crispy_forms",
     "crispy_bootstrap5",
     "bootstrap",
@@ -66,6 +73,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # After allauth's: moderators, leads and staff set up two-step sign-in first.
+    "peersupport.accounts.mfa.RequireMFAForStaffMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
@@ -82,6 +91,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "csp.context_processors.nonce",
                 "peersupport.signposting.context_processors.crisis_support",
                 "forum.context_processors.notifications",
                 "moderation.context_processors.moderation",
@@ -120,10 +130,7 @@ else:
     }
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
+AUTHENTICATION_BACKENDS = ["peersupport.accounts.backends.MemberBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -156,11 +163,29 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Peer Support] "
 
+# Sign-in: two-step sign-in (an authenticator app, with recovery codes as the fallback)
+# for moderators, leads and staff (REQUIRE_MFA_FOR_STAFF below), and the real client
+# address behind a reverse proxy, for rate limits and flags.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Peer Support"
+MFA_ADAPTER = "peersupport.accounts.mfa.MFAAdapter"
+# How many proxies we run in front of the app (each appends to X-Forwarded-For); 0 trusts
+# no header, so a client cannot pick its own address to dodge a limit.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("ALLAUTH_TRUSTED_PROXY_COUNT", "0"))
+
 # Posting, flagging and sign-in limits (allauth's included). Tests about other things
 # turn this off; everything else keeps it on.
 RATE_LIMITS_ENABLED = env_bool("RATE_LIMITS_ENABLED", True)
 if not RATE_LIMITS_ENABLED:
     ACCOUNT_RATE_LIMITS = False
+# How many threads and replies one member may post: (posts, within seconds) pairs,
+# counted from their own recent posts (forum/limits.py). Roomy enough for someone in
+# distress sending several short replies in a row, tight enough to stop a flood; words
+# that screen as crisis are always taken, whatever the count.
+POSTING_RATE_LIMITS = {
+    "thread": [(5, 10 * 60), (20, 24 * 60 * 60)],
+    "reply": [(10, 5 * 60), (100, 24 * 60 * 60)],
+}
 
 # Email: SMTP when EMAIL_HOST is set, the console in development.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
@@ -170,6 +195,10 @@ if EMAIL_HOST:
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+elif os.environ.get("EMAIL_FILE_PATH"):
+    # One file per email in this folder: for staging, and the test with two app servers.
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Peer Support <noreply@localhost>")
@@ -184,8 +213,38 @@ TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
 
+# Sessions live in the database: they survive a Redis restart, and every app server
+# sees the same ones. allauth.usersessions indexes them by member (docs/deploy.md).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Task queue: emails and scheduled jobs run in a Celery worker, on Redis unless
+# CELERY_BROKER_URL names another broker (docs/deploy.md). With no broker they run at
+# once in the process that asks, so `make run` and the tests need nothing more.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or REDIS_URL
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TIMEZONE = TIME_ZONE
+# `celery -A peersupport beat` runs these; the management commands of the same names
+# do the same work at once, by hand or from cron instead (never both).
+CELERY_BEAT_SCHEDULE = {
+    "alert-safeguarding-leads": {
+        "task": "moderation.tasks.alert_safeguarding_leads",
+        "schedule": 60.0,
+    },
+    "send-notification-digests": {
+        "task": "forum.tasks.send_notification_digests",
+        "schedule": crontab(hour=18, minute=0),
+    },
+    "apply-retention": {
+        "task": "peersupport.accounts.tasks.apply_retention",
+        "schedule": crontab(hour=3, minute=30),
+    },
+}
+
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "var" / "static")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -199,25 +258,52 @@ STORAGES = {
 }
 
 CSRF_FAILURE_VIEW = "peersupport.signposting.views.csrf_failure"
+
+# HTTPS only, outside development. Load balancers probe /healthz over plain http and
+# count a redirect as a failure, and it says nothing but "ok".
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Behind a proxy that terminates TLS, only the proxy knows the request was HTTPS. Trust
+# its X-Forwarded-Proto only when told to: without such a proxy, clients could forge it.
+if env_bool("TRUST_X_FORWARDED_PROTO", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
+# The header covers only this host's own subdomains, which serve nothing over http.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+# Preloading binds the whole registrable domain in every browser for months and is slow
+# to undo: the domain owner's decision, so off unless asked for, and its check silenced.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
+
+# __Host- cookies are Secure, host-only and path /, so no subdomain or http page can set
+# or overwrite them. Development over http keeps the plain names, which need no HTTPS.
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
+SESSION_COOKIE_NAME = "__Host-sessionid" if SESSION_COOKIE_SECURE else "sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken" if CSRF_COOKIE_SECURE else "csrftoken"
 SESSION_COOKIE_HTTPONLY = True
+# Every form, htmx's included, sends the token as a field: no script reads the cookie.
+CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
-# Nothing loads from third parties: every script, style and font is our own.
+# Nothing loads from third parties: every script, style and font is our own. Pages put
+# a per-request nonce on their tags, so no inline code runs without one.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "frame-ancestors": ["'none'"],
-        "form-action": ["'self'"],
-        "base-uri": ["'none'"],
-        "object-src": ["'none'"],
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [NONE],
+        "object-src": [NONE],
     }
 }
 
@@ -225,6 +311,18 @@ CONTENT_SECURITY_POLICY = {
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
 
 # Product settings (DESIGN.md, "Settings that tests and deployments tune").
+# How long data is kept before `manage.py apply_retention` removes it, in days
+# (peersupport/accounts/retention.py; the privacy notice quotes these numbers).
+RETENTION_DAYS = {
+    # The address a flag came from: long enough to spot one person flagging from many
+    # accounts, then it goes.
+    "flag_ip_address": 30,
+    "read_notification": 180,
+    # Sign-ups whose email address was never confirmed and that never signed in.
+    "unconfirmed_account": 30,
+}
+# Where members write about their data (the privacy notice shows it when set).
+PRIVACY_CONTACT_EMAIL = os.environ.get("PRIVACY_CONTACT_EMAIL", "")
 PREMODERATION_FIRST_POSTS = int(os.environ.get("PREMODERATION_FIRST_POSTS", "3"))
 FLAG_HIDE_THRESHOLD = int(os.environ.get("FLAG_HIDE_THRESHOLD", "3"))
 REQUIRE_MFA_FOR_STAFF = env_bool("REQUIRE_MFA_FOR_STAFF", not DEBUG)

@@ -1,5 +1,10 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
+
+# Staff sign in through allauth like everyone else, so its rate limits and two-step
+# sign-in cannot be sidestepped by the admin's own password form.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", include("forum.urls")),

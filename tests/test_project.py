@@ -2,6 +2,7 @@
 
 import json
 import os
+import secrets
 import subprocess
 import sys
 from io import StringIO
@@ -38,7 +39,10 @@ def _production_settings(**env):
         "import django, json; django.setup(); from django.conf import settings as s; "
         "print(json.dumps({'cache': s.CACHES['default']['BACKEND'], "
         "'rate_limits': getattr(s, 'ACCOUNT_RATE_LIMITS', 'allauth defaults'), "
-        "'verification': s.ACCOUNT_EMAIL_VERIFICATION, 'debug': s.DEBUG}))"
+        "'verification': s.ACCOUNT_EMAIL_VERIFICATION, 'debug': s.DEBUG, "
+        "'cookies': [s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME, s.SESSION_COOKIE_SECURE, "
+        "s.CSRF_COOKIE_SECURE], 'ssl_redirect': s.SECURE_SSL_REDIRECT, "
+        "'hsts': s.SECURE_HSTS_SECONDS, 'proxy_header': s.SECURE_PROXY_SSL_HEADER}))"
     )
     clean_env = {
         key: value
@@ -66,6 +70,43 @@ def test_production_keeps_rate_limits_on_a_shared_cache_and_verifies_email():
         DEBUG="0", SECRET_KEY="x" * 50, REDIS_URL="redis://127.0.0.1:6379/0"
     )
     assert with_redis["cache"] == "django.core.cache.backends.redis.RedisCache"
+
+
+def test_production_is_https_only_with_host_only_cookies():
+    prod = _production_settings(DEBUG="0", SECRET_KEY="x" * 50)
+    assert prod["cookies"] == ["__Host-sessionid", "__Host-csrftoken", True, True]
+    assert prod["ssl_redirect"] is True
+    assert prod["hsts"] == 365 * 24 * 60 * 60
+    assert prod["proxy_header"] is None, "X-Forwarded-Proto is forgeable without a proxy"
+
+    proxied = _production_settings(DEBUG="0", SECRET_KEY="x" * 50, TRUST_X_FORWARDED_PROTO="1")
+    assert proxied["proxy_header"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+
+    development = _production_settings(DEBUG="1")
+    assert development["cookies"] == ["sessionid", "csrftoken", False, False]
+    assert development["ssl_redirect"] is False
+    assert development["hsts"] == 0
+
+
+def test_production_settings_pass_the_deployment_checks():
+    # Only what a production process is given: nothing left over from the test run.
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env={
+            "PATH": os.environ["PATH"],
+            "DJANGO_SETTINGS_MODULE": "peersupport.settings",
+            "DEBUG": "0",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "example.org",
+            "DATABASE_URL": "postgres://peersupport@db.example.org:5432/peersupport",
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout, result.stdout
 
 
 def test_production_refuses_to_start_without_a_secret_key():

@@ -38,36 +38,40 @@ def _submit_post_form(request, form, submit, posted_message):
     """The flow every writing form shares. "Preview" renders the Markdown and saves
     nothing; otherwise `submit(cleaned_data)` hands the words to the moderation
     pipeline, and its outcome decides what the writer sees next. Returns (a redirect
-    once saved, extra context for the form page)."""
+    once saved, extra context for the form page, the form page's status)."""
     if request.method != "POST" or not form.is_valid():
-        return None, {}
+        return None, {}, 200
     if "preview" in request.POST:
-        return None, {"preview_html": render_markdown(form.cleaned_data["body"])}
+        return None, {"preview_html": render_markdown(form.cleaned_data["body"])}, 200
     try:
         outcome = submit(form.cleaned_data)
     except services.PostingRefused as refused:
         form.add_error(None, refused.message)
-        return None, {}
+        return None, {}, 200
     if outcome.kind == OutcomeKind.REFUSED:
         form.add_error(None, f"This cannot be posted as it is. {outcome.reason}")
-        return None, {}
+        return None, {}, 200
+    if outcome.kind == OutcomeKind.PAUSED:
+        # Their words stay in the form, ready for when they can post again.
+        form.add_error(None, outcome.reason)
+        return None, {}, 429
     if outcome.kind == OutcomeKind.CHECK_PERSONAL_DATA:
         form.ask_to_confirm_personal_data()
-        return None, {"personal_data": outcome.personal_data}
+        return None, {"personal_data": outcome.personal_data}, 200
     if outcome.kind == OutcomeKind.PUBLISHED:
         messages.success(request, posted_message)
         opening = outcome.post.depth == 0
-        return redirect(outcome.thread if opening else outcome.post), {}
+        return redirect(outcome.thread if opening else outcome.post), {}, 200
     # Held, for crisis words or for a moderator's first look: the writer is told why,
     # and shown help at once when they may be in danger.
-    return redirect("post_waiting", outcome.post.pk), {}
+    return redirect("post_waiting", outcome.post.pk), {}, 200
 
 
 @posting_allowed
 def new_thread(request, slug):
     board = get_object_or_404(Board, slug=slug)
     form = ThreadForm(request.POST or None)
-    posted, extra = _submit_post_form(
+    posted, extra, status = _submit_post_form(
         request,
         form,
         lambda data: pipeline.submit_thread(author=request.user, board=board, **data),
@@ -79,6 +83,7 @@ def new_thread(request, slug):
         request,
         "forum/new_thread.html",
         {"board": board, "form": form, **extra},
+        status=status,
     )
 
 
@@ -94,7 +99,7 @@ def reply(request, pk=None, post_pk=None):
         thread = get_object_or_404(Thread.objects.visible_to(request.user).with_listing(), pk=pk)
         parent = thread.opening_post
     form = PostForm(request.POST or None)
-    posted, extra = _submit_post_form(
+    posted, extra, status = _submit_post_form(
         request,
         form,
         lambda data: pipeline.submit_reply(
@@ -108,6 +113,7 @@ def reply(request, pk=None, post_pk=None):
         request,
         "forum/reply.html",
         {"thread": thread, "parent": parent, "form": form, **extra},
+        status=status,
     )
 
 
@@ -124,7 +130,7 @@ def edit_post(request, pk):
             "content_warning_text": post.content_warning_text,
         },
     )
-    posted, extra = _submit_post_form(
+    posted, extra, status = _submit_post_form(
         request,
         form,
         lambda data: pipeline.submit_edit(post=post, editor=request.user, **data),
@@ -132,7 +138,9 @@ def edit_post(request, pk):
     )
     if posted:
         return posted
-    return render(request, "forum/edit_post.html", {"post": post, "form": form, **extra})
+    return render(
+        request, "forum/edit_post.html", {"post": post, "form": form, **extra}, status=status
+    )
 
 
 @login_required

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 
 from forum.models import Post, Thread
+from peersupport.accounts.client_ip import client_ip
 
 from .. import flagging
 from ..forms import FlagForm
@@ -21,7 +22,7 @@ def flag_post(request, pk):
             flagging.flag_post(
                 flagger=request.user,
                 post=post,
-                ip_address=request.META.get("REMOTE_ADDR"),
+                ip_address=client_ip(request),
                 **form.cleaned_data,
             )
         except flagging.FlagRefused as refused:

@@ -1,5 +1,9 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context
+from django.contrib.sites.shortcuts import get_current_site
 from django.utils import timezone
+
+from .tasks import message_fields, send_rendered_email
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -17,6 +21,22 @@ class AccountAdapter(DefaultAccountAdapter):
         "rate_limited": "That was a lot of requests in a short time. Please wait a moment "
         "and try again.",
     }
+
+    def send_mail(self, template_prefix, email, context_data):
+        # Rendered here, where the request is; sent by the task queue, so a slow mail
+        # server never holds up signing up or resetting a password.
+        request = context.request
+        message = self.render_mail(
+            template_prefix,
+            email,
+            {
+                "request": request,
+                "email": email,
+                "current_site": get_current_site(request),
+                **context_data,
+            },
+        )
+        send_rendered_email.delay(message_fields(message))
 
     def save_user(self, request, user, form, commit=True):
         # The sign-up form has already refused anyone who did not tick both boxes; the

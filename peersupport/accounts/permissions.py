@@ -4,14 +4,18 @@ MODERATORS = "Moderators"
 SAFEGUARDING_LEADS = "Safeguarding leads"
 
 
+def remember_group_names(user, names):
+    """Keep the user's role groups for the rest of the request (the auth backend loads
+    them with the user, so a page asking about roles costs no query of its own)."""
+    user._group_names = set(names)
+
+
 def _in_group(user, *names):
     if not user.is_authenticated:
         return False
-    cached = getattr(user, "_group_names", None)
-    if cached is None:
-        cached = set(user.groups.values_list("name", flat=True))
-        user._group_names = cached
-    return bool(cached.intersection(names))
+    if getattr(user, "_group_names", None) is None:
+        remember_group_names(user, user.groups.values_list("name", flat=True))
+    return bool(user._group_names.intersection(names))
 
 
 def is_moderator(user):

@@ -32,6 +32,14 @@ def guide_page(request, slug):
     )
 
 
+def privacy_page(request):
+    return render(
+        request,
+        "signposting/privacy.html",
+        {"retention": settings.RETENTION_DAYS, "contact_email": settings.PRIVACY_CONTACT_EMAIL},
+    )
+
+
 @require_POST
 def choose_region(request):
     form = RegionForm(request.POST)
@@ -47,7 +55,12 @@ def choose_region(request):
     if request.user.is_authenticated:
         update_preferences(request.user, region=region)
     response.set_cookie(
-        REGION_COOKIE, region, max_age=REGION_COOKIE_AGE, samesite="Lax", httponly=True
+        REGION_COOKIE,
+        region,
+        max_age=REGION_COOKIE_AGE,
+        samesite="Lax",
+        httponly=True,
+        secure=settings.SESSION_COOKIE_SECURE,  # HTTPS-only wherever the session is
     )
     return response
 
@@ -85,6 +98,8 @@ def server_error(request):
         {
             "crisis_resources": resources_or_built_in(region),
             "quick_exit_url": settings.QUICK_EXIT_URL,
+            # What the CSP context processor gives every other page, for base.html's tags.
+            "CSP_NONCE": request.csp_nonce,
         }
     )
     return HttpResponse(html, status=500)

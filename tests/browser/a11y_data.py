@@ -3,6 +3,7 @@ type with something on it, and the people who see each page."""
 
 from dataclasses import dataclass, field
 from importlib import import_module
+from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
@@ -121,5 +122,18 @@ def new_page(browser, live_server, user, **context_options):
         client = Client()
         client.force_login(user)
         cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-        context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+        # Production's __Host- cookie: Secure, host-only, path /. Chromium keeps it on
+        # http://localhost, though only when given the host rather than the http URL.
+        host = urlsplit(live_server.url).hostname
+        context.add_cookies(
+            [
+                {
+                    "name": cookie.key,
+                    "value": cookie.value,
+                    "domain": host,
+                    "path": "/",
+                    "secure": bool(cookie["secure"]),
+                }
+            ]
+        )
     return context, context.new_page()

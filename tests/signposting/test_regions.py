@@ -20,6 +20,7 @@ def test_a_visitor_picks_a_region_and_it_is_remembered(client, by_region):
     assert response.status_code == 302
     assert response["Location"] == "/guidelines/"
     assert response.cookies["crisis_region"].value == "scotland"
+    assert response.cookies["crisis_region"]["secure"]  # like the session: HTTPS only
 
     box = crisis_box(client.get("/"))
     assert "Breathing Space" in box  # Scotland's own line

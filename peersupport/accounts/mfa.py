@@ -1,0 +1,68 @@
+"""Two-step sign-in: required of moderators, leads and staff before the queue or the admin.
+
+allauth.mfa does the work (an authenticator app, recovery codes, and asking for a code
+at sign-in once set up); this module decides who must have it, and keeps its wording kind.
+"""
+
+import qrcode
+from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import is_mfa_enabled
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect
+from qrcode.image.svg import SvgPathFillImage
+
+from .permissions import is_moderator
+
+# Only the places where members' words and details are handled; a moderator who has not
+# set it up yet can still use the forum as a member.
+PROTECTED_PREFIXES = ("/moderation/", "/admin/")
+
+SET_UP_FIRST = (
+    "Moderators and admins can see what members share in confidence, so we ask you to "
+    "add a second step to your sign-in before you go on. It takes a minute with an "
+    "authenticator app on your phone."
+)
+
+
+def must_set_up_mfa(user):
+    return (
+        user.is_authenticated
+        and (user.is_staff or is_moderator(user))
+        and not is_mfa_enabled(user, [Authenticator.Type.TOTP])
+    )
+
+
+class RequireMFAForStaffMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            settings.REQUIRE_MFA_FOR_STAFF
+            and request.path.startswith(PROTECTED_PREFIXES)
+            and must_set_up_mfa(request.user)
+        ):
+            messages.info(request, SET_UP_FIRST)
+            return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    # The same facts as allauth's messages, said kindly (members never read "incorrect").
+    error_messages = {
+        **DefaultMFAAdapter.error_messages,
+        "incorrect_code": "That code did not match. The number in your app changes every "
+        "30 seconds, so please type the one it shows now.",
+        "unverified_email": "Please confirm your email address first, using the link we "
+        "emailed you; then you can add two-step sign-in.",
+        "cannot_generate_recovery_codes": "Recovery codes come with two-step sign-in, so "
+        "please set up an authenticator app first.",
+        "add_email_blocked": "To keep an account with two-step sign-in safe, email "
+        "addresses cannot be added to it.",
+    }
+
+    def build_totp_svg(self, url):
+        # A white background, so the code can be scanned in dark mode too.
+        return qrcode.make(url, image_factory=SvgPathFillImage).to_string(encoding="unicode")

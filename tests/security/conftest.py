@@ -1,0 +1,34 @@
+import pytest
+
+from forum.services import set_post_status
+from moderation.audit import record
+from moderation.flagging import flag_post
+from moderation.models import ActionKind, FlagReason, StaffNote
+from moderation.services import open_case
+from tests.factories import BoardFactory, UserFactory, make_reply, make_thread
+from tests.moderation.case_helpers import make_moderator
+
+
+@pytest.fixture
+def world(db):
+    """Something of everything, so each URL's ids point at real rows."""
+    writer = UserFactory(username="WriterWren")
+    board = BoardFactory(slug="feeling-low", name="Feeling low")
+    thread = make_thread(author=writer, board=board, title="A hard week")
+    post = make_reply(thread, author=writer, body="Some words")
+    held = set_post_status(post=make_reply(thread, author=writer), status="held")
+    case = open_case(post=held, reasons=["premoderation"])
+    flag_post(flagger=UserFactory(), post=post, reason=FlagReason.SPAM, note="")
+    decision = record(actor=None, action=ActionKind.HIDE, target=post, case=case, member=writer)
+    moderator = make_moderator()
+    StaffNote.objects.create(member=writer, author=moderator, text="A private note")
+    return {
+        "writer": writer,
+        "board": board,
+        "thread": thread,
+        "post": post,
+        "case": case,
+        "decision": decision,
+        "moderator": moderator,
+        "member": UserFactory(username="PlainMember"),
+    }
