@@ -23,6 +23,7 @@ class ActionKind(models.TextChoices):
     STAFF_NOTE = "staff_note", "Staff note added"
     APPEAL = "appeal", "Appeal made"
     ADMIN_CHANGE = "admin_change", "Changed in the admin"
+    ACCOUNT_DELETED = "account_deleted", "Account deleted by its member"
 
 
 # Rows the site writes by itself: with no actor they are "the system", not a member
@@ -59,7 +60,9 @@ class ModerationActionQuerySet(models.QuerySet):
 
 class ModerationAction(models.Model):
     """The audit log. Append-only: the database refuses updates and deletes (a trigger
-    on PostgreSQL), except that erasing an account may blank its identity."""
+    on PostgreSQL), except that erasing an account may blank its identity: who acted,
+    whom a row concerned, the name it was about and, where they hold the member's words
+    or name, the before and after values."""
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

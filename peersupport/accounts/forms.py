@@ -43,7 +43,10 @@ class SignupForm(AllauthSignupForm):
             "your school or anything that could identify you."
         )
         self.fields["accept_guidelines"].help_text = format_html(
-            'Read the <a href="{}">community guidelines</a> first.', reverse("guidelines")
+            'Read the <a href="{}">community guidelines</a> first. The '
+            '<a href="{}">privacy notice</a> says what we keep about you and why.',
+            reverse("guidelines"),
+            reverse("privacy"),
         )
         self.fields["email"].label = "Email address"
         for name in ("username", "email", "password1", "password2"):
@@ -98,3 +101,41 @@ class LoginForm(AllauthLoginForm):
         self.fields["login"].label = "Pseudonym or email address"
         self.fields["login"].widget.attrs.pop("placeholder", None)
         self.fields["password"].widget.attrs.pop("placeholder", None)
+
+
+class DeleteAccountForm(forms.Form):
+    REMOVE = "remove"
+    KEEP = "keep"
+
+    posts = forms.ChoiceField(
+        label="What should happen to your posts?",
+        choices=[
+            (REMOVE, "Remove my posts (where others replied, a “deleted” marker stays)"),
+            (KEEP, "Keep my posts, shown as written by “former member”"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Please choose what should happen to your posts."},
+    )
+    password = forms.CharField(
+        label="Your password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text="So we know it is really you.",
+        error_messages={"required": "Please type your password to confirm."},
+    )
+
+    def __init__(self, *args, member, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.member = member
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.member.check_password(password):
+            raise forms.ValidationError(
+                "That password does not match this account. Please try again."
+            )
+        return password
+
+    @property
+    def keep_posts(self):
+        return self.cleaned_data["posts"] == self.KEEP

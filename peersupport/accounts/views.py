@@ -1,11 +1,21 @@
+import json
+import re
+
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from forum.forms import MuteForm
 from forum.models import Mute
 
-from .forms import PreferencesForm
+from .deletion import delete_account
+from .export import build_export
+from .forms import DeleteAccountForm, PreferencesForm
 from .models import User
 from .services import update_preferences
 
@@ -21,8 +31,40 @@ def settings_view(request):
     return render(
         request,
         "accounts/settings.html",
-        {"form": form, "mutes": mutes.order_by("muted__username")},
+        {
+            "form": form,
+            "mutes": mutes.order_by("muted__username"),
+            "delete_form": DeleteAccountForm(member=request.user),
+        },
     )
+
+
+@require_POST
+@login_required
+def export_data(request):
+    member = request.user
+    # Pseudonyms are letters, digits and a few marks; anything else stays out of a header.
+    name = re.sub(r"[^A-Za-z0-9_.-]", "-", member.username)
+    response = HttpResponse(
+        json.dumps(build_export(member), cls=DjangoJSONEncoder, indent=2, ensure_ascii=False),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="peer-support-{name}-{timezone.localdate():%Y-%m-%d}.json"'
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def delete_account_view(request):
+    form = DeleteAccountForm(request.POST or None, member=request.user)
+    if request.method == "POST" and form.is_valid():
+        keep_posts = form.keep_posts
+        delete_account(request.user, keep_posts=keep_posts)
+        logout(request)
+        return render(request, "accounts/deleted.html", {"kept_posts": keep_posts})
+    return render(request, "accounts/delete.html", {"delete_form": form})
 
 
 @login_required

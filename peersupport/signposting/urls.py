@@ -7,5 +7,6 @@ urlpatterns = [
     path("help/region/", views.choose_region, name="choose_region"),
     path("guidelines/", views.guide_page, {"slug": "guidelines"}, name="guidelines"),
     path("professionals/", views.guide_page, {"slug": "professionals"}, name="professionals"),
+    path("privacy/", views.privacy_page, name="privacy"),
     path("healthz", views.healthz, name="healthz"),
 ]

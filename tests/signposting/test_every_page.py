@@ -10,7 +10,7 @@ from tests.pages import assert_signposted
 
 # Not pages: a liveness probe for load balancers, and POST-only form targets.
 NOT_PAGES = {"healthz"}
-POST_ONLY = {"choose_region", "mark_notifications_read"}
+POST_ONLY = {"choose_region", "export_data", "mark_notifications_read"}
 
 
 def _names(patterns, namespace=""):

@@ -1,0 +1,33 @@
+"""Deleting a member's account, at their request, completely.
+
+DESIGN: nothing is lost, except that erasure happens when a member asks for it, and
+then completely. So their posts are either kept, shown as by a "former member", or
+removed with their revisions and search words (forum.erasure).
+"""
+
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+
+from forum.erasure import erase_posts_by
+from moderation.erasure import forget_member
+from moderation.sanctions import end_sessions
+
+from .models import User
+
+
+@transaction.atomic
+def delete_account(member, *, keep_posts):
+    """Delete the member and everything about them, keeping their posts as a former
+    member's if `keep_posts`, or removing them. Returns how many posts were removed."""
+    member = User.objects.select_for_update().get(pk=member.pk)
+    removed = [] if keep_posts else erase_posts_by(member)
+    forget_member(member, removed_post_ids=removed)
+    end_sessions(member)
+    LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(User), object_id=str(member.pk)
+    ).delete()
+    # The rest goes with the row: emails, mutes either way, follows, reactions given,
+    # notifications, sanctions, appeals and staff notes; posts kept lose their author.
+    member.delete()
+    return len(removed)
