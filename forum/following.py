@@ -1,21 +1,19 @@
-"""Following threads and boards, and the notifications and emails that come of it.
+"""Following threads and boards, and the notifications that come of it.
 
-One transaction each, like forum.services. Emails say only that something happened and
-link to the site: never the post's text, never anyone's email address.
+One transaction each, like forum.services. The emails a notification leads to are
+sent by the task queue once the transaction commits (forum/emails.py, forum/tasks.py).
 """
 
-import datetime
-
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Exists, OuterRef
-from django.urls import reverse
 from django.utils import timezone
 
+from . import tasks
 from .models import (
+    REPLY_IN_FOLLOWED_THREAD,
+    REPLY_TO_YOU,
     BoardFollow,
     Mute,
     Notification,
@@ -24,12 +22,6 @@ from .models import (
     PostStatus,
     Subscription,
 )
-
-REPLY_TO_YOU = "replied to your post"
-REPLY_IN_FOLLOWED_THREAD = "replied in a thread you follow"
-# The digest command runs daily; this gap keeps a second run the same day from
-# sending a second email, while allowing for a scheduler that runs a little early.
-DIGEST_MIN_GAP = datetime.timedelta(hours=20)
 
 
 @transaction.atomic
@@ -95,7 +87,7 @@ def notify_reply(post):
         if notification.recipient.email_on_reply and not notification.recipient.quiet_mode
     ]
     if to_email:
-        transaction.on_commit(lambda: email_reply_notifications(to_email))
+        transaction.on_commit(lambda: tasks.email_reply_notifications.delay(to_email))
     return notifications
 
 
@@ -121,70 +113,3 @@ def mark_notifications_read(*, member, ids=None):
     if ids is not None:
         unread = unread.filter(pk__in=ids)
     return unread.update(read_at=timezone.now())
-
-
-def _site_link(path):
-    return f"{settings.SITE_URL.rstrip('/')}{path}"
-
-
-def _email_footer():
-    return (
-        "\n\nYou get these emails because you asked for them. You can turn them off "
-        f"at any time in your settings: {_site_link(reverse('settings'))}\n\n"
-        "Peer Support is not a crisis service. If you are in danger right now, call 999."
-    )
-
-
-@transaction.atomic
-def email_reply_notifications(ids):
-    """Send one short email per notification, to members who asked for them."""
-    notifications = Notification.objects.filter(
-        pk__in=ids, emailed_at__isnull=True, recipient__email_on_reply=True
-    ).select_related("recipient", "post__thread")
-    for notification in notifications:
-        if notification.message == REPLY_TO_YOU:
-            subject = "Someone replied to you on Peer Support"
-        else:
-            subject = "Someone replied in a thread you follow on Peer Support"
-        send_mail(
-            subject,
-            f"{subject}.\n\nRead it here: {_site_link(notification.post.get_absolute_url())}"
-            + _email_footer(),
-            None,
-            [notification.recipient.email],
-        )
-    return notifications.update(emailed_at=timezone.now())
-
-
-@transaction.atomic
-def send_notification_digests():
-    """Quiet mode gathers reply emails into one a day: how many new replies, nothing
-    more. Returns how many emails were sent."""
-    now = timezone.now()
-    recent_digest = Notification.objects.filter(
-        recipient=OuterRef("pk"), emailed_at__gt=now - DIGEST_MIN_GAP
-    )
-    members = get_user_model().objects.filter(
-        ~Exists(recent_digest), quiet_mode=True, email_on_reply=True, is_active=True
-    )
-    sent = 0
-    for member in members:
-        waiting = (
-            Notification.objects.for_member(member)
-            .unread()
-            .filter(kind=NotificationKind.REPLY, emailed_at__isnull=True)
-        )
-        count = waiting.count()
-        if not count:
-            continue
-        replies = "1 new reply" if count == 1 else f"{count} new replies"
-        send_mail(
-            "Your replies on Peer Support today",
-            f"You have {replies} waiting for you on Peer Support.\n\n"
-            f"See them here: {_site_link(reverse('notifications'))}" + _email_footer(),
-            None,
-            [member.email],
-        )
-        Notification.objects.filter(pk__in=waiting.values("pk")).update(emailed_at=now)
-        sent += 1
-    return sent

@@ -2,8 +2,8 @@
 transaction, which writes the audit row."""
 
 from django.contrib.auth import get_user_model
-from django.contrib.sessions.models import Session
-from django.utils import timezone
+
+from peersupport.accounts.sessions import end_sessions
 
 from .models import Sanction, SanctionKind
 
@@ -44,20 +44,6 @@ def ban_member(*, member, moderator, reason, case):
         "is_active": False,
         "sessions_ended": ended,
     }
-
-
-def end_sessions(member):
-    """Delete the member's sessions from the session table. Sessions store the member's
-    id only inside their encoded data, so each live session is decoded; bans are rare,
-    and this needs no extra table kept in step with sign-ins."""
-    member_id = str(member.pk)
-    ids = [
-        session.pk
-        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
-        if session.get_decoded().get("_auth_user_id") == member_id
-    ]
-    Session.objects.filter(pk__in=ids).delete()
-    return len(ids)
 
 
 def _iso(when):

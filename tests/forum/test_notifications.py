@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from forum import following
+from forum import following, services
 from forum.models import Mute, Notification, NotificationKind, Post, PostStatus
 from tests.factories import BoardFactory, UserFactory, make_reply, make_thread
 
@@ -95,7 +95,7 @@ def test_nobody_who_cannot_see_the_thread_is_told_about_it(people):
     thread = make_thread(author=people["opener"])
     following.follow_thread(member=people["follower"], thread=thread)
     following.follow_thread(member=moderator, thread=thread)
-    Post.objects.filter(pk=thread.opening_post_id).update(status=PostStatus.HELD)
+    services.set_post_status(post=thread.opening_post, status=PostStatus.HELD)
     reply = make_reply(thread, author=people["replier"])
     assert _notified(reply) == {"Opener", "KindModerator"}
 

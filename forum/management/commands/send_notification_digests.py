@@ -1,9 +1,10 @@
-"""Run once a day (cron, or a scheduled task): quiet-mode members who asked for reply
-emails get one short email saying how many new replies are waiting."""
+"""Quiet-mode members who asked for reply emails get one short email saying how many
+new replies are waiting. Celery beat runs the same work daily (docs/deploy.md); this
+command sends at once, for cron or by hand."""
 
 from django.core.management import BaseCommand
 
-from forum.following import send_notification_digests
+from forum.emails import send_notification_digests
 
 
 class Command(BaseCommand):
