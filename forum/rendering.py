@@ -74,11 +74,19 @@ def sanitise_html(html, tags=ALLOWED_TAGS):
     )
 
 
+# Half of a UTF-16 pair on its own is not a character: nh3 (and PostgreSQL) refuse it.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _markdown_html(text):
+    return _markdown.render(_LONE_SURROGATE.sub("\ufffd", text))
+
+
 def render_markdown(text):
     """Member- or admin-written Markdown as HTML that is safe to show as it is."""
-    return sanitise_html(_markdown.render(text))
+    return sanitise_html(_markdown_html(text))
 
 
 def render_guide_markdown(text):
     """Admin-written guide pages: the same rules, plus headings."""
-    return sanitise_html(_markdown.render(text), tags=GUIDE_TAGS)
+    return sanitise_html(_markdown_html(text), tags=GUIDE_TAGS)

@@ -82,7 +82,9 @@ PHRASES = [
 ]
 
 CLAUSE_END = re.compile(r"[,;:!?()\[\]\n]|\.(?:\s|$)|\s[-\u2013\u2014]\s")
-LEET_TOKEN = re.compile(r"[a-z0-9@$]*[013457@$][a-z0-9@$]*")
+# Starts only where a run starts, so a long run without digits is read once, not once
+# from every letter in it.
+LEET_TOKEN = re.compile(r"(?<![a-z0-9@$])[a-z0-9@$]*[013457@$][a-z0-9@$]*")
 ORDINAL_OR_TIME = re.compile(r"\d+(?:st|nd|rd|th|am|pm|s|k|m|x)")
 # "k.i.l.l", "k i l l", "s-u-i-c-i-d-e": three or more single letters in a row.
 SPELLED_OUT = re.compile(r"\b[a-z](?: [a-z]\b){2,}")

@@ -19,9 +19,11 @@ class PersonalData:
     text: str
 
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Each name starts only where a run of its characters starts: trying every position
+# inside a long run would take quadratic time on a 10,000-character post.
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 SPELLED_EMAIL = re.compile(
-    r"\b[\w.]+\s*(?:\(at\)|\[at\]|\bat\b)\s*(?:gmail|hotmail|yahoo|outlook|icloud|live|aol)"
+    r"(?<![\w.])[\w.]+\s*(?:\(at\)|\[at\]|\bat\b)\s*(?:gmail|hotmail|yahoo|outlook|icloud|live|aol)"
     r"\s*(?:\(dot\)|\[dot\]|\bdot\b|\.)\s*(?:com|co\s*\.?\s*uk)\b",
     re.IGNORECASE,
 )
@@ -41,8 +43,9 @@ NAMED_STREET = re.compile(
     r"(?:Close|Drive|Way|Grove|Place|Court|Hill|Park|Walk|Square|View|Row|Rise)\b"
 )
 FLAT = re.compile(r"\b(?:flat|apartment|apt)\s*(?:no\.?\s*)?\d+[a-z]?\b", re.IGNORECASE)
+# Words of at most 40 characters, for the same reason: a school's name has no longer.
 SCHOOL = re.compile(
-    r"\b((?:[\w'\u2019.-]+\s+){1,4})"
+    r"\b((?:[\w'\u2019.-]{1,40}\s+){1,4})"
     r"(?:high school|grammar school|school|academy|college|sixth form)\b",
     re.IGNORECASE,
 )

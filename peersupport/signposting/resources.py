@@ -7,7 +7,7 @@ on the very next page view everywhere.
 import logging
 
 from django.core.cache import cache
-from django.db import DatabaseError
+from django.core.cache.utils import make_template_fragment_key
 
 from .defaults import DEFAULT_RESOURCES, VERIFIED
 from .models import CrisisResource
@@ -31,7 +31,10 @@ def resources_for(region):
 
 
 def clear_resource_cache():
-    cache.delete_many([_cache_key(region) for region in Region.values])
+    cache.delete_many(
+        [_cache_key(region) for region in Region.values]
+        + [make_template_fragment_key("crisis_resources", [region]) for region in Region.values]
+    )
 
 
 def built_in_resources(region):
@@ -51,6 +54,8 @@ def resources_or_built_in(region):
     """Help must show even when the database is down (the 500 page)."""
     try:
         return resources_for(region)
-    except DatabaseError:
+    # Whatever failed: a connection the server closed mid-request raises InterfaceError,
+    # which is no DatabaseError, and a Redis cache that is down raises its own errors.
+    except Exception:
         logger.exception("Crisis resources unavailable; showing the built-in defaults")
         return built_in_resources(region)

@@ -492,11 +492,7 @@ def test_guide_allowlist_matches_the_expected_tags():
     assert POST_TAGS | HEADING_TAGS == GUIDE_TAGS
 
 
-@pytest.mark.parametrize(("render", "allowed_tags"), RENDERERS)
-@settings(max_examples=300, deadline=None)
-@given(text=hostile_text)
-def test_output_only_ever_contains_allowlisted_markup(render, allowed_tags, text):
-    html = render(text)
+def _assert_only_allowlisted(html, allowed_tags):
     parsed = _ParsedHtml(html)
     assert parsed.other_markup == []
     for tag, attrs in parsed.elements:
@@ -514,6 +510,14 @@ def test_output_only_ever_contains_allowlisted_markup(render, allowed_tags, text
                 assert urlsplit(href).scheme in SAFE_SCHEMES, html
         if tag == "ol" and "start" in values:
             assert values["start"].isdigit(), html
+    return parsed
+
+
+@pytest.mark.parametrize(("render", "allowed_tags"), RENDERERS)
+@settings(max_examples=300, deadline=None)
+@given(text=hostile_text)
+def test_output_only_ever_contains_allowlisted_markup(render, allowed_tags, text):
+    _assert_only_allowlisted(render(text), allowed_tags)
 
 
 @pytest.mark.parametrize(("render", "allowed_tags"), RENDERERS)
@@ -523,3 +527,120 @@ def test_output_is_a_fixed_point_of_the_sanitiser(render, allowed_tags, text):
     html = render(text)
     resanitised = sanitise_html(html, tags=allowed_tags)
     assert _ParsedHtml(resanitised).elements == _ParsedHtml(html).elements
+
+
+# --- Any text at all: odd characters, deep nesting, great length ----------------------
+
+# Characters that have broken text pipelines elsewhere: NUL and other controls, bidi
+# overrides and marks, invisible ones, lone halves of a UTF-16 pair, and the entities
+# and escapes that spell them.
+ODD_CHARACTERS = [
+    "\x00",
+    "\x01",
+    "\x08",
+    "\x1b",
+    "\x7f",
+    "\x85",
+    "\r",
+    "\r\n",
+    "\t",
+    "\u200b",
+    "\u200d",
+    "\u200e",
+    "\u200f",
+    "\u202a",
+    "\u202e",
+    "\u2066",
+    "\u2069",
+    "\u2028",
+    "\ufeff",
+    "\ufffd",
+    "\ud800",
+    "\udfff",
+    "&#0;",
+    "&#xD800;",
+    "&#55296;",
+    "&#x202E;",
+    "\\ud800",
+    "%00",
+    "%ED%A0%80",
+]
+# Every code point, lone surrogates included.
+any_character = st.characters(exclude_categories=())
+odd_text = st.lists(
+    st.one_of(
+        st.text(any_character, max_size=12),
+        st.sampled_from(ODD_CHARACTERS),
+        fragments,
+        markdown_link,
+    ),
+    max_size=60,
+).map("".join)
+NESTING_MARKERS = [">", "> ", "- ", "* ", "+ ", "1. ", "> - ", "- > ", "1) ", "    "]
+
+
+@st.composite
+def deeply_nested(draw):
+    """Up to 500 levels of quotes or lists: on one line, or one level per line."""
+    depth = draw(st.integers(min_value=1, max_value=500))
+    marker = draw(st.sampled_from(NESTING_MARKERS))
+    inside = draw(odd_text)
+    if draw(st.booleans()):
+        return marker * depth + inside
+    return "".join(f"{'  ' * level}{marker}{inside}\n" for level in range(depth))
+
+
+@st.composite
+def very_long(draw):
+    """A fragment repeated to the longest a post may be, and a little over."""
+    fragment = draw(odd_text.filter(bool))
+    length = draw(st.integers(min_value=5_000, max_value=12_000))
+    return (fragment * (length // len(fragment) + 1))[:length]
+
+
+@pytest.mark.parametrize(("render", "allowed_tags"), RENDERERS)
+@settings(max_examples=200, deadline=None)
+@given(text=odd_text)
+def test_any_text_renders_to_allowlisted_markup(render, allowed_tags, text):
+    html = render(text)
+    _assert_nothing_executable(html)
+    _assert_only_allowlisted(html, allowed_tags)
+    # Lone surrogates become U+FFFD: nh3 and PostgreSQL both refuse them.
+    assert not any("\ud800" <= ch <= "\udfff" for ch in html)
+    assert "\x00" not in html
+
+
+@settings(max_examples=40, deadline=None)
+@given(text=deeply_nested())
+def test_deep_nesting_renders_without_crashing(text):
+    html = render_markdown(text)
+    _assert_nothing_executable(html)
+    _assert_only_allowlisted(html, POST_TAGS)
+
+
+@settings(max_examples=25, deadline=None)
+@given(text=very_long())
+def test_very_long_text_renders_to_allowlisted_markup(text):
+    html = render_markdown(text)
+    _assert_nothing_executable(html)
+    _assert_only_allowlisted(html, POST_TAGS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "> " * 500 + "deep",
+        "".join(f"{'  ' * level}- level {level}\n" for level in range(500)),
+        "[" * 10_000,
+        "*a" * 5_000,
+        "<" * 10_000,
+        "\x00" * 10_000,
+        "\u202e" * 10_000,
+        "\ud800 lone \udfff halves",
+    ],
+    ids=["quotes", "lists", "brackets", "emphasis", "angles", "nuls", "rtl", "surrogates"],
+)
+def test_known_hard_shapes_render(text):
+    html = render_markdown(text)
+    _assert_nothing_executable(html)
+    _assert_only_allowlisted(html, POST_TAGS)

@@ -272,3 +272,95 @@ def test_screening_never_raises(text):
 
 def test_screening_a_very_long_post_finds_what_is_at_the_end():
     assert screen_text("a calm day. " * 5000 + "I want to die").level == CRISIS
+
+
+# Fragments that exercise every reading: leetspeak, spelled-out and stretched letters,
+# clause marks, watched phrases and their idioms, and the shapes of personal data.
+SCREENING_FRAGMENTS = [
+    "a",
+    "a.",
+    "1",
+    "1-",
+    "(1)",
+    "00",
+    "+44",
+    "@",
+    "a@",
+    "@a.",
+    ".com",
+    " at gmail dot com",
+    "k1ll",
+    "k i l l ",
+    "sooo",
+    "|",
+    "'",
+    "*",
+    " ",
+    "\n",
+    "not ",
+    "never ",
+    "kill myself ",
+    "killing myself laughing ",
+    "hits me up ",
+    "I want to die",
+    "12 Acacia Avenue ",
+    "SW1A 1AA ",
+    "St Mary's High School ",
+    "my insta is ",
+    "turned 15 today ",
+    "07700 900123 ",
+    "\x00",
+    "\u202e",
+    "\ud800",
+    "é",
+]
+screening_text = st.lists(
+    st.one_of(st.sampled_from(SCREENING_FRAGMENTS), st.text(max_size=10)), min_size=1, max_size=30
+).map("".join)
+
+
+@st.composite
+def twenty_thousand_characters(draw):
+    """A fragment repeated to 20,000 characters: twice the longest post, the shape of
+    input that makes a backtracking pattern take quadratic time."""
+    fragment = draw(screening_text.filter(bool))
+    return (fragment * (20_000 // len(fragment) + 1))[:20_000]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(screening_text, st.text(st.characters(exclude_categories=()), max_size=500)))
+def test_normalising_never_raises_and_gives_plain_lowercase_words(text):
+    forms = text_forms(text)
+    assert forms
+    for form in forms:
+        assert form.runs in {"one", "two"}
+        assert form.text.isascii()
+        assert form.text == form.text.lower()
+        assert "\x00" not in form.text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(screening_text, st.text(st.characters(exclude_categories=()), max_size=500)))
+def test_screening_any_text_gives_a_valid_level(text):
+    screening = screen_text(text)
+    assert screening.level in {ORDINARY, CRISIS, CONCERN, BLOCKED}
+    assert all(item.kind and item.text for item in screening.personal_data)
+
+
+@settings(max_examples=20, deadline=None)
+@given(twenty_thousand_characters())
+def test_screening_completes_on_twenty_thousand_characters(text):
+    screening = screen_text(text)
+    assert screening.level in {ORDINARY, CRISIS, CONCERN, BLOCKED}
+    assert isinstance(screening.as_findings(), list)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a" * 20_000, "a." * 10_000, "1" * 20_000, "a.b" * 6_666 + "@", "a." * 9_990 + " school"],
+    ids=["letters", "dotted", "digits", "almost-email", "almost-school"],
+)
+def test_long_runs_without_a_match_are_screened_in_linear_time(text):
+    # These took from ten seconds to over a minute when the patterns tried every
+    # position inside a run; here they must simply finish, and find nothing.
+    assert screen_text(text).level == ORDINARY

@@ -1,7 +1,7 @@
 from unittest import mock
 
 import pytest
-from django.db import OperationalError, connection
+from django.db import InterfaceError, OperationalError, connection
 from django.test import Client, override_settings
 
 from peersupport.signposting.defaults import DEFAULT_RESOURCES
@@ -65,3 +65,23 @@ def test_500_page_shows_built_in_help_when_the_database_is_down(db):
     assert 'href="tel:116123"' in box
     assert 'href="sms:85258?body=SHOUT"' in box
     assert "Lifeline" not in box  # Northern Ireland only
+
+
+def test_500_page_shows_built_in_help_when_the_server_closed_the_connection(db):
+    # A PostgreSQL restart mid-request leaves a closed connection: InterfaceError, which
+    # is not a DatabaseError.
+    client = Client(raise_request_exception=False)
+    closed = InterfaceError("connection already closed")
+    with mock.patch.object(connection, "ensure_connection", side_effect=closed):
+        response = client.get("/test-errors/500/")
+    assert response.status_code == 500
+    assert 'href="tel:116123"' in crisis_box(response)
+
+
+def test_500_page_shows_built_in_help_when_the_cache_is_down(db):
+    client = Client(raise_request_exception=False)
+    with mock.patch("peersupport.signposting.resources.cache") as cache:
+        cache.get.side_effect = ConnectionError("Redis is not answering")
+        response = client.get("/test-errors/500/")
+    assert response.status_code == 500
+    assert 'href="tel:116123"' in crisis_box(response)
