@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 TEST_DATABASE_URL := $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/peersupport)
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run test lint format clean screenshots
+.PHONY: install run test lint format clean screenshots bench
 
 install: $(VENV)/.installed
 
@@ -28,6 +28,29 @@ test: install
 
 screenshots: install
 	$(BIN)/python scripts/screenshots.py
+
+# Performance budgets and a load test on a database of their own (bench/README.md);
+# not part of `make test`. BENCH_ARGS="--scale 0.05 --quick" for a short run.
+bench: $(VENV)/.bench-installed
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+$(VENV)/.bench-installed: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	touch $@
+
+# Backups of the PostgreSQL database in DATABASE_URL (scripts/backup.py says more).
+.PHONY: backup restore audit
+backup: install
+	@$(BIN)/python scripts/backup.py backup
+
+restore: install
+	@$(BIN)/python scripts/backup.py restore "$(BACKUP)" $(if $(filter 1,$(YES)),--yes)
+
+# Known vulnerabilities in our dependencies: the lock file once there is one, else .venv.
+audit: install
+	@$(BIN)/python -m pip_audit --version >/dev/null 2>&1 || \
+		$(BIN)/python -m pip install --quiet pip-audit
+	@$(BIN)/python scripts/audit.py
 
 lint: install
 	$(BIN)/python -m ruff check .

@@ -7,8 +7,10 @@ for the templates.
 
 import re
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from django.db import models
+from django.urls import reverse
 
 from .models import Mute, PostStatus, Reaction, ReactionKind
 
@@ -107,10 +109,29 @@ def reaction_choices(posts, viewer):
     return {post_id: list(by_kind.values()) for post_id, by_kind in choices.items()}
 
 
+# The links under every post. A long thread page would otherwise reverse() hundreds of
+# URLs; each is reversed once per page with a stand-in id, then filled in per post.
+POST_LINKS = ("reply_to_post", "edit_post", "delete_post", "flag_post", "react")
+_STAND_IN_ID = 987654321
+
+
+def post_links(posts):
+    patterns = {
+        name: reverse(name, args=[_STAND_IN_ID]).replace(str(_STAND_IN_ID), "{}")
+        for name in POST_LINKS
+    }
+    profile = reverse("profile", args=[_STAND_IN_ID]).replace(str(_STAND_IN_ID), "{}")
+    for post in posts:
+        post.links = {name: pattern.format(post.pk) for name, pattern in patterns.items()}
+        if post.author is not None:
+            post.links["author"] = profile.format(quote(post.author.username))
+
+
 def prepare_posts(posts, viewer, revealed_post_id=None):
     """Attach what the templates need to show each post to this viewer."""
     reader = ReaderChoices.for_user(viewer, revealed_post_id)
     reactions = reaction_choices(posts, viewer)
+    post_links(posts)
     for post in posts:
         post.fold_reason = reader.fold_reason(post)
         post.warning_display = reader.warning_display(post)

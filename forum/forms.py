@@ -1,5 +1,6 @@
 from django import forms
 
+from .boards import listed_boards
 from .models import (
     MAX_BODY_LENGTH,
     MAX_TITLE_LENGTH,
@@ -97,3 +98,33 @@ class SearchForm(forms.Form):
         },
         widget=forms.TextInput(attrs={"type": "search"}),
     )
+
+
+class BoardChoiceField(forms.ChoiceField):
+    """Pick one board from the cached list, so offering every board costs no query.
+    Cleans to the Board (or None when left empty); `to_field_name` is what the
+    submitted value names it by ("pk", or "slug" for readable links)."""
+
+    def __init__(self, *, empty_label, to_field_name="pk", **kwargs):
+        self.to_field_name = to_field_name
+        super().__init__(
+            choices=lambda: [
+                ("", empty_label),
+                *((str(getattr(board, to_field_name)), board.name) for board in listed_boards()),
+            ],
+            **kwargs,
+        )
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        for board in listed_boards():
+            if str(getattr(board, self.to_field_name)) == str(value):
+                return board
+        raise forms.ValidationError(
+            "Please choose one of the boards in the list.", code="invalid_choice"
+        )
+
+    def validate(self, value):
+        if value is None and self.required:
+            raise forms.ValidationError(self.error_messages["required"], code="required")

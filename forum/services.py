@@ -8,9 +8,10 @@ import datetime
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
-from django.db.models import F, Value
+from django.db.models import Value
 from django.utils import timezone
 
+from .counters import copy_opening_post_status, count_published_reply
 from .following import follow_thread, notify_reply
 from .models import (
     MAX_BODY_LENGTH,
@@ -104,7 +105,11 @@ def start_thread(
     if not title.strip():
         raise PostingRefused("Please give your thread a title.")
     thread = Thread.objects.create(
-        board=board, author=author, title=title.strip(), last_activity_at=timezone.now()
+        board=board,
+        author=author,
+        title=title.strip(),
+        last_activity_at=timezone.now(),
+        status=status,
     )
     thread.opening_post = _create_post(
         thread=thread,
@@ -151,16 +156,9 @@ def post_reply(
     follow_thread(member=author, thread=thread)
     # A held reply notifies nobody yet: approving it later calls notify_reply.
     if status == PostStatus.PUBLISHED:
-        _count_published_reply(thread, +1, post.created_at)
+        count_published_reply(thread, +1, post.created_at)
         notify_reply(post)
     return post
-
-
-def _count_published_reply(thread, change, when=None):
-    updates = {"reply_count": F("reply_count") + change}
-    if when is not None:
-        updates["last_activity_at"] = when
-    Thread.objects.filter(pk=thread.pk).update(**updates)
 
 
 @transaction.atomic
@@ -206,8 +204,9 @@ def delete_post(*, post):
     post.is_tombstone = post.depth == 0 or post.replies.exists()
     post.status = PostStatus.DELETED
     post.save(update_fields=["status", "is_tombstone"])
+    copy_opening_post_status(post)
     if was_published and post.depth > 0:
-        _count_published_reply(post.thread, -1)
+        count_published_reply(post.thread, -1)
     return post
 
 
@@ -228,9 +227,10 @@ def set_post_status(*, post, status):
         return post
     post.status = status
     post.save(update_fields=["status"])
+    copy_opening_post_status(post)
     if post.depth > 0 and PostStatus.PUBLISHED in (was, status):
         published = status == PostStatus.PUBLISHED
-        _count_published_reply(
+        count_published_reply(
             post.thread, +1 if published else -1, timezone.now() if published else None
         )
     if was == PostStatus.HELD and status == PostStatus.PUBLISHED:

@@ -7,7 +7,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 
-from forum.models import MAX_BODY_LENGTH, Board, ContentWarning
+from forum.forms import BoardChoiceField
+from forum.models import MAX_BODY_LENGTH, ContentWarning
 from peersupport.accounts.permissions import MODERATORS, SAFEGUARDING_LEADS
 
 from .decisions import DECISION_ACTIONS
@@ -61,10 +62,9 @@ class DecisionForm(BootstrapWidgets, forms.Form):
     content_warning_text = forms.CharField(
         label="Describe the warning (for “Other”)", required=False, max_length=80
     )
-    board = forms.ModelChoiceField(
+    board = BoardChoiceField(
         label="Move the thread to (for “Thread moved”)",
         required=False,
-        queryset=Board.objects.listed(),
         empty_label="Choose a board",
     )
     days = forms.TypedChoiceField(
@@ -160,10 +160,5 @@ class QueueFilterForm(BootstrapWidgets, forms.Form):
         choices=[("", "Any priority"), *[(p.label, p.label.capitalize()) for p in Priority]],
     )
     reason = forms.ChoiceField(required=False, choices=[("", "Any reason"), *CaseReason.choices])
-    board = forms.ModelChoiceField(
-        required=False,
-        queryset=Board.objects.listed(),
-        to_field_name="slug",
-        empty_label="Any board",
-    )
+    board = BoardChoiceField(required=False, to_field_name="slug", empty_label="Any board")
     mine = forms.BooleanField(label="Only cases claimed by me", required=False)

@@ -8,6 +8,7 @@ exactly one decision wins and the other is refused with nothing changed.
 import datetime
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from forum import services as forum_services
@@ -54,19 +55,38 @@ def _hold_claim(case, moderator, now):
     case.save(update_fields=["claimed_by", "claimed_until"])
 
 
-@transaction.atomic
 def claim_case(*, case, moderator):
-    """Take an open case for CLAIM_LENGTH, or renew one's own claim. A live claim by
-    someone else is left alone. Returns the case as it now stands."""
+    """Take an open case for CLAIM_LENGTH, or renew one's own claim; a live claim by
+    someone else is left alone. Updates `case` in place and returns it.
+
+    The claim is one conditional UPDATE (free, expired or already mine), so two
+    moderators opening a case at once cannot both hold it; the page a moderator keeps
+    reloading costs that one statement and logs nothing new."""
     now = timezone.now()
-    case = _locked(case)
     holder = case.claimant(now)
     if not case.is_open or (holder is not None and holder.pk != moderator.pk):
         return case
-    _hold_claim(case, moderator, now)
     if holder is None:
-        record(actor=moderator, action=ActionKind.CLAIM, target=case, case=case)
+        _take_claim(case, moderator, now)
+    elif _claimable(case, moderator, now).update(claimed_until=now + CLAIM_LENGTH):
+        case.claimed_until = now + CLAIM_LENGTH
     return case
+
+
+def _claimable(case, moderator, now):
+    return Case.objects.filter(
+        Q(claimed_until__isnull=True) | Q(claimed_until__lte=now) | Q(claimed_by=moderator),
+        pk=case.pk,
+        status=CaseStatus.OPEN,
+    )
+
+
+@transaction.atomic
+def _take_claim(case, moderator, now):
+    until = now + CLAIM_LENGTH
+    if _claimable(case, moderator, now).update(claimed_by=moderator, claimed_until=until):
+        case.claimed_by, case.claimed_until = moderator, until
+        record(actor=moderator, action=ActionKind.CLAIM, target=case, case=case)
 
 
 @transaction.atomic

@@ -12,9 +12,17 @@ from .content import (
     PostStatus,
     Revision,
     Thread,
+    thread_visible_q,
     visible_q,
 )
-from .following import BoardFollow, Notification, NotificationKind, Subscription
+from .following import (
+    REPLY_IN_FOLLOWED_THREAD,
+    REPLY_TO_YOU,
+    BoardFollow,
+    Notification,
+    NotificationKind,
+    Subscription,
+)
 from .muting import Mute, MuteDuration
 from .reactions import Reaction, ReactionKind
 
@@ -23,6 +31,8 @@ __all__ = [
     "MAX_DISPLAY_DEPTH",
     "MAX_TITLE_LENGTH",
     "PATH_SEGMENT_WIDTH",
+    "REPLY_IN_FOLLOWED_THREAD",
+    "REPLY_TO_YOU",
     "SEARCH_CONFIG",
     "Board",
     "BoardFollow",
@@ -38,5 +48,6 @@ __all__ = [
     "Revision",
     "Subscription",
     "Thread",
+    "thread_visible_q",
     "visible_q",
 ]

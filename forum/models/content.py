@@ -20,6 +20,8 @@ MAX_DISPLAY_DEPTH = 4
 PATH_SEGMENT_WIDTH = 10
 # The text-search dictionary: English stemming, so "worried" finds "worry".
 SEARCH_CONFIG = "english"
+# How many of the newest matches a search ranks: more than anyone pages through.
+SEARCH_CANDIDATES = 500
 
 
 class BoardQuerySet(models.QuerySet):
@@ -91,9 +93,27 @@ def visible_q(user, prefix=""):
     return shown
 
 
+def thread_visible_q(user, prefix=""):
+    """Who sees a thread: the same rule as for its opening post, read from the thread's
+    own copy of that post's status, so listing and counting threads needs no join. (An
+    opening post is always a tombstone once deleted: the thread stays in place.)"""
+
+    def field(name):
+        return f"{prefix}{name}"
+
+    if user.is_authenticated and is_moderator(user):
+        return Q()
+    shown = Q(**{field("status") + "__in": [PostStatus.PUBLISHED, PostStatus.DELETED]})
+    if user.is_authenticated:
+        shown |= Q(**{field("author"): user}) & Q(
+            **{field("status") + "__in": [PostStatus.HELD, PostStatus.HIDDEN]}
+        )
+    return shown
+
+
 class ThreadQuerySet(models.QuerySet):
     def visible_to(self, user):
-        return self.filter(visible_q(user, prefix="opening_post__"))
+        return self.filter(thread_visible_q(user))
 
     def with_listing(self):
         return self.select_related("board", "author", "opening_post")
@@ -118,6 +138,10 @@ class Thread(models.Model):
     last_activity_at = models.DateTimeField(db_index=True)
     # Published replies, kept by the services that publish and remove posts.
     reply_count = models.PositiveIntegerField(default=0)
+    # The opening post's status, kept by the services that change it (see visible_to).
+    status = models.CharField(
+        max_length=20, choices=PostStatus.choices, default=PostStatus.PUBLISHED, editable=False
+    )
     is_closed = models.BooleanField(default=False, help_text="Closed by its writer.")
     is_locked = models.BooleanField(default=False, help_text="Locked by a moderator.")
 
@@ -153,7 +177,7 @@ class PostQuerySet(models.QuerySet):
     def readable_by(self, user):
         """Posts `user` may see, in threads they may see: a visible reply inside a thread
         whose opening post is held or hidden stays out of reach too."""
-        return self.visible_to(user).filter(visible_q(user, prefix="thread__opening_post__"))
+        return self.visible_to(user).filter(thread_visible_q(user, prefix="thread__"))
 
     def searchable_by(self, user):
         """What `user` may find by searching: what they may read, except that a deleted
@@ -175,11 +199,26 @@ class PostQuerySet(models.QuerySet):
             matches = Q(body__icontains=query) | Q(depth=0, thread__title__icontains=query)
             return posts.filter(matches).order_by("-created_at", "-pk")
         search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+        # A common word matches most of the forum, and ranking every match reads every
+        # post. Only the newest matches are ranked (the planner walks the created_at
+        # index until it has enough), so a search costs the same at any size.
+        newest_matches = (
+            self.filter(search_vector=search_query)
+            .order_by("-created_at")
+            .values("pk")[:SEARCH_CANDIDATES]
+        )
         return (
-            posts.filter(search_vector=search_query)
+            posts.filter(pk__in=newest_matches)
             .annotate(rank=SearchRank(F("search_vector"), search_query))
             .order_by("-rank", "-created_at", "-pk")
         )
+
+
+class PostManager(models.Manager.from_queryset(PostQuerySet)):
+    def get_queryset(self):
+        # The search words are as big as the post itself, written by the services and
+        # read only inside the database: never worth carrying to Python.
+        return super().get_queryset().defer("search_vector")
 
 
 class Post(models.Model):
@@ -213,12 +252,14 @@ class Post(models.Model):
     # the services that write posts. PostgreSQL only: it stays empty on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
 
-    objects = PostQuerySet.as_manager()
+    objects = PostManager()
 
     class Meta:
         indexes = [
             models.Index(fields=["thread", "path"]),
             GinIndex(fields=["search_vector"], name="forum_post_search_gin"),
+            # Search takes the newest matches first (see PostQuerySet.search).
+            models.Index(fields=["-created_at"], name="forum_post_newest"),
         ]
 
     def __str__(self):

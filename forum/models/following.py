@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from .content import visible_q
+from .content import thread_visible_q, visible_q
 
 
 class Subscription(models.Model):
@@ -48,6 +48,11 @@ class NotificationKind(models.TextChoices):
     MODERATION = "moderation", "From the moderators"
 
 
+# The two messages a reply notification carries; reply emails pick their subject by them.
+REPLY_TO_YOU = "replied to your post"
+REPLY_IN_FOLLOWED_THREAD = "replied in a thread you follow"
+
+
 def _unless_missing(field, shown):
     # An empty Q means "everything is visible" (moderators); OR-ing it would narrow it.
     return Q(**{f"{field}__isnull": True}) | shown if shown else Q()
@@ -59,7 +64,7 @@ class NotificationQuerySet(models.QuerySet):
         longer see (hidden, deleted or held since the notification was made)."""
         return self.filter(
             _unless_missing("post", visible_q(user, prefix="post__")),
-            _unless_missing("thread", visible_q(user, prefix="thread__opening_post__")),
+            _unless_missing("thread", thread_visible_q(user, prefix="thread__")),
             recipient=user,
         )
 

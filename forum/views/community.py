@@ -8,7 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from .. import services
-from ..display import reaction_choices
+from ..display import post_links, reaction_choices
 from ..forms import MuteForm, ReactionForm
 from ..models import Post
 
@@ -28,6 +28,7 @@ def react(request, pk):
         note = "Please choose one of the reactions."
     if request.htmx:
         post.reaction_choices = reaction_choices([post], request.user).get(post.pk)
+        post_links([post])
         return render(request, "forum/_reactions.html", {"post": post, "reaction_note": note})
     if note:
         messages.info(request, note)

@@ -72,7 +72,8 @@ def thread(request, pk, slug=None):
     thread = get_object_or_404(threads, pk=pk)
     visible = Post.objects.visible_to(request.user).filter(thread=thread)
     # Paginate by top-level reply; each page carries those replies' whole subtrees.
-    branch_ids = visible.filter(depth=1).in_display_order().values_list("pk", flat=True)
+    # Fetched whole (a few ids even in the longest thread) so paging costs no count query.
+    branch_ids = list(visible.filter(depth=1).in_display_order().values_list("pk", flat=True))
     page = Paginator(branch_ids, REPLIES_PER_PAGE).get_page(request.GET.get("page"))
     on_page = Q(branch_id__in=list(page.object_list))
     if page.number == 1:

@@ -17,7 +17,7 @@ HISTORY_LENGTH = 20
 @login_required
 def case(request, pk):
     check_can_moderate(request.user)
-    case = get_object_or_404(Case.objects.select_related("post"), pk=pk)
+    case = get_object_or_404(_with_context(Case.objects), pk=pk)
     # The post's words start the "edit and approve" box, so a small change stays small.
     form = DecisionForm(request.POST or None, initial={"body": case.post.body})
     preview = None
@@ -53,15 +53,18 @@ def _message_preview(action, reason):
     return notices.compose(action, reason)
 
 
-def _case_context(case, user):
-    case = Case.objects.select_related(
+def _with_context(cases):
+    return cases.select_related(
         "post__thread__board",
         "post__thread__author",
         "post__author",
         "post__parent__author",
         "claimed_by",
         "decided_by",
-    ).get(pk=case.pk)
+    )
+
+
+def _case_context(case, user):
     post = case.post
     author = post.author
     holder = case.claimant()
@@ -70,7 +73,8 @@ def _case_context(case, user):
         "post": post,
         "holder": holder,
         "is_mine": holder is not None and holder.pk == user.pk,
-        "revisions": post.revisions.select_related("edited_by"),
+        # Only an edited post has earlier versions (edit_post sets edited_at).
+        "revisions": post.revisions.select_related("edited_by") if post.edited_at else [],
         "flags": post.flags.select_related("flagger").order_by("created_at"),
         "history": (
             Case.objects.about_member(author).exclude(pk=case.pk)[:HISTORY_LENGTH] if author else []

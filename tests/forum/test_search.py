@@ -112,7 +112,7 @@ def test_held_posts_are_found_only_by_their_writer_and_moderators(
 def test_replies_in_a_hidden_thread_are_not_found_by_others(client, member, board):
     thread = make_thread(author=member, board=board, title="Later hidden")
     reply = make_reply(thread, body="a lighthouse story")
-    Post.objects.filter(pk=thread.opening_post.pk).update(status=PostStatus.HIDDEN)
+    services.set_post_status(post=thread.opening_post, status=PostStatus.HIDDEN)
     assert results(client.get("/search/", {"q": "lighthouse"})) == []
     client.force_login(member)
     assert results(client.get("/search/", {"q": "lighthouse"})) == [reply.pk]

@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
+from forum import services
 from forum.models import Post, PostStatus, Thread
 from tests.factories import BoardFactory, UserFactory, make_reply, make_thread
 
@@ -86,7 +87,7 @@ def test_the_writer_sees_their_held_post_marked_waiting(client, people):
 @pytest.mark.parametrize("viewer", ["visitor", "member"])
 def test_a_thread_whose_opening_post_is_held_is_not_listed_or_shown(client, people, viewer):
     thread = make_thread(author=people["author"], board=BoardFactory(slug="talk"), title="Held one")
-    Post.objects.filter(pk=thread.opening_post_id).update(status=PostStatus.HELD)
+    services.set_post_status(post=thread.opening_post, status=PostStatus.HELD)
     if viewer == "member":
         client.force_login(people["member"])
     assert client.get(f"/threads/{thread.pk}/").status_code == 404
@@ -97,7 +98,7 @@ def test_a_thread_whose_opening_post_is_held_is_not_listed_or_shown(client, peop
 
 def test_the_writer_and_moderators_still_find_a_held_thread(client, people):
     thread = make_thread(author=people["author"], board=BoardFactory(slug="talk"), title="Held one")
-    Post.objects.filter(pk=thread.opening_post_id).update(status=PostStatus.HELD)
+    services.set_post_status(post=thread.opening_post, status=PostStatus.HELD)
     for viewer in ("author", "moderator"):
         client.force_login(people[viewer])
         assert client.get(f"/threads/{thread.pk}/").status_code == 200
@@ -129,7 +130,7 @@ def test_moderators_see_a_posts_earlier_versions_and_members_do_not(client, peop
 def test_replies_in_a_hidden_thread_cannot_be_answered_or_reacted_to(client, people):
     thread = make_thread(author=people["author"], board=BoardFactory(slug="talk"))
     reply = make_reply(thread, body="still published")
-    Post.objects.filter(pk=thread.opening_post_id).update(status=PostStatus.HIDDEN)
+    services.set_post_status(post=thread.opening_post, status=PostStatus.HIDDEN)
     client.force_login(people["member"])
     assert client.post(f"/posts/{reply.pk}/reply/", {"body": "hello"}).status_code == 404
     assert client.post(f"/posts/{reply.pk}/react/", {"kind": "hug"}).status_code == 404

@@ -194,3 +194,35 @@ def test_a_late_decision_is_refused_with_a_clear_message(moderator_client, moder
     case.refresh_from_db()
     assert case.decided_by == other and case.post.status == PostStatus.PUBLISHED
     assert ModerationAction.objects.filter(case=case, action=ActionKind.HIDE).count() == 0
+
+
+def _case_with_history(moderator, writer, size):
+    for _ in range(size):
+        make_case(author=writer)
+        Sanction.objects.create(member=writer, kind=SanctionKind.WARN, reason="Be gentle")
+        StaffNote.objects.create(member=writer, author=moderator, text="A note")
+    case = make_case(author=writer)
+    edit_post(post=case.post, editor=writer, body="Said another way")
+    for _ in range(size):
+        Flag.objects.create(
+            post=case.post, flagger=UserFactory(), reason=FlagReason.SPAM, case=case
+        )
+    return case
+
+
+def test_the_case_page_costs_the_same_queries_however_long_the_history(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    moderator = make_moderator()
+    client.force_login(moderator)
+
+    def queries(case):
+        client.get(url(case))  # the first view claims the case; reloads renew the claim
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url(case)).status_code == 200
+        return len(captured)
+
+    quiet = _case_with_history(moderator, UserFactory(username="QuietLark"), size=1)
+    busy = _case_with_history(moderator, UserFactory(username="BusyFinch"), size=6)
+    assert queries(busy) == queries(quiet) <= 10

@@ -144,4 +144,5 @@ def test_the_query_count_does_not_grow_with_the_queue(moderator_client, moderato
     assert with_two <= 10
     for n in range(18):
         claim_case(case=make_case(), moderator=make_moderator(f"Helper{n}"))
+    count_queries()  # each case came with a new board, so the cached board list refills
     assert count_queries() == with_two

@@ -1,0 +1,147 @@
+"""`make bench`: measure every scenario in-process and over HTTP, then load-test.
+
+    .venv/bin/python -m bench.run [--scale 0.05] [--quick] [--no-load]
+
+Uses its own database (BENCH_DATABASE_URL, default peersupport_bench): created when
+missing, migrated and seeded by seed_bulk. Prints one table and writes the whole run to
+bench/results/<UTC time>.json and bench/results/latest.json. Exits non-zero when a
+scenario answers wrongly, the load test sees an error, or an acknowledged post is lost;
+a missed budget is reported, not fatal (figures from a busy machine are noisy).
+"""
+
+import argparse
+import datetime
+import os
+import sys
+import time
+from pathlib import Path
+
+import django
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKDIR = ROOT / "var" / "bench"
+
+
+def say(text):
+    print(f"[{time.strftime('%H:%M:%S')}] {text}", flush=True)
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="passed to seed_bulk")
+    parser.add_argument("--quick", action="store_true", help="a short smoke run")
+    parser.add_argument("--no-load", action="store_true", help="skip the load test")
+    parser.add_argument("--iterations", type=int, help="timed requests per scenario")
+    parser.add_argument("--warmup", type=int, help="untimed requests first")
+    parser.add_argument("--load-seconds", type=int, help="seconds per load level")
+    parser.add_argument(
+        "--users", default="16,64", help="concurrent users per load level (comma-separated)"
+    )
+    args = parser.parse_args(argv)
+    args.iterations = args.iterations or (5 if args.quick else 30)
+    args.warmup = args.warmup if args.warmup is not None else (1 if args.quick else 3)
+    args.load_seconds = args.load_seconds or (10 if args.quick else 60)
+    args.users = [int(users) for users in args.users.split(",")]
+    return args
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    load_at_start = list(os.getloadavg())
+    started = datetime.datetime.now(datetime.UTC)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+    django.setup()
+    # Only now can the modules that use models be imported.
+    from bench import database, report, scenarios
+
+    database.ensure_database(os.environ["DATABASE_URL"])
+    database.prepare(args.scale)
+    # Cached pages from an earlier run may describe another seeding of the database.
+    from django.core.cache import cache
+
+    cache.clear()
+    counts = database.data_counts()
+    say(f"Data: {', '.join(f'{count:,} {name}' for name, count in counts.items())}")
+    people = scenarios.users()
+    targets = scenarios.find_targets(people)
+    planned = scenarios.build(targets, people)
+    results, load_results = measure(args, people, targets, planned)
+
+    rows = report.scenario_rows(results)
+    print()
+    print(report.scenario_table(rows))
+    problems = []
+    if load_results:
+        print()
+        print(report.load_table(load_results["levels"]))
+        print(report.durability_line(load_results["durability"]))
+        problems = report.load_problems(load_results)
+
+    path = report.write_json(
+        {
+            "started_at": started.isoformat(),
+            "finished_at": datetime.datetime.now(datetime.UTC).isoformat(),
+            "options": {key: getattr(args, key) for key in OPTIONS_RECORDED},
+            "database": database.describe_url(os.environ["DATABASE_URL"]),
+            "machine": {
+                **database.machine_info(),
+                "load_average_at_start": load_at_start,
+                "load_average_at_end": list(os.getloadavg()),
+            },
+            "data": counts,
+            "targets": vars(targets),
+            "scenarios": {name: {**rows[name], "raw": results[name]} for name in results},
+            "load": load_results,
+            "budgets_met": report.budgets_met(rows),
+            "problems": problems,
+        },
+        started.strftime("%Y%m%dT%H%M%SZ"),
+    )
+    print(f"\nResults: {path.relative_to(ROOT)} (and latest.json)")
+    for problem in problems:
+        print(f"FAILED: {problem}")
+    return 1 if problems else 0
+
+
+OPTIONS_RECORDED = ("scale", "quick", "no_load", "iterations", "warmup", "load_seconds", "users")
+
+
+def measure(args, people, targets, planned):
+    """In-process, then over HTTP and under load against one gunicorn, stopped at the
+    end whatever happens."""
+    from bench import in_process, load, over_http, server
+    from forum.management.commands.seed_bulk import BULK_PASSWORD
+
+    say(f"In-process: {len(planned)} scenarios, {args.iterations} requests each")
+    clients = in_process.clients(people)
+    results = {
+        scenario.name: {
+            "budget_ms": scenario.budget_ms,
+            "budget_queries": scenario.budget_queries,
+            "in_process": in_process.measure(
+                scenario, clients[scenario.role], args.iterations, args.warmup
+            ),
+        }
+        for scenario in planned
+    }
+    load_results = None
+    with server.gunicorn(WORKDIR / "gunicorn.log") as base_url:
+        sessions = {
+            role: over_http.sign_in(base_url, user.username if user else None, BULK_PASSWORD)
+            for role, user in people.items()
+        }
+        say("Over HTTP, one request at a time")
+        for scenario in planned:
+            results[scenario.name]["http"] = over_http.measure(
+                scenario, sessions[scenario.role], base_url, args.iterations, args.warmup
+            )
+        if not args.no_load:
+            say(f"Load test: {args.users} users, {args.load_seconds} s each")
+            load_results = load.run(
+                base_url, people, targets, args.users, args.load_seconds, WORKDIR
+            )
+    return results, load_results
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,13 @@
+from django.urls import include, path
+
+from . import views
+
+urlpatterns = [
+    path("bench/baseline/", views.baseline, name="bench_baseline"),
+    path("", include("peersupport.urls")),
+]
+
+handler400 = "peersupport.signposting.views.bad_request"
+handler403 = "peersupport.signposting.views.permission_denied"
+handler404 = "peersupport.signposting.views.page_not_found"
+handler500 = "peersupport.signposting.views.server_error"
