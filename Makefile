@@ -5,15 +5,24 @@ BIN := $(VENV)/bin
 TEST_DATABASE_URL := $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/peersupport)
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run test lint format clean screenshots bench
+LOCK := requirements/lock.txt
+
+.PHONY: install run test lint format clean screenshots bench lock
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+# Every package at the exact version in the lock file, so every machine runs what was tested.
+$(VENV)/.installed: pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[dev]'
 	touch $@
+
+# After changing pyproject.toml: refresh the pins from a venv with every extra installed.
+lock: $(VENV)/.bench-installed
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]' --upgrade
+	{ head -n 2 $(LOCK); $(BIN)/python -m pip freeze --exclude-editable; } > $(LOCK).new
+	mv $(LOCK).new $(LOCK)
 
 run: install
 	mkdir -p var
@@ -35,7 +44,7 @@ bench: $(VENV)/.bench-installed
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 $(VENV)/.bench-installed: $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[dev,bench]'
 	touch $@
 
 # Backups of the PostgreSQL database in DATABASE_URL (scripts/backup.py says more).
