@@ -85,6 +85,8 @@ class ReactionChoice:
     count: int = 0
     pressed: bool = False
     names: list = field(default_factory=list)
+    # The count as this viewer sees it: none in quiet mode.
+    shown_count: int = 0
 
 
 def reaction_choices(posts, viewer):
@@ -97,8 +99,10 @@ def reaction_choices(posts, viewer):
     }
     if not choices:
         return {}
+    quiet = viewer.is_authenticated and viewer.quiet_mode
     for post_id, kind, count, mine in Reaction.objects.counts_on(list(choices), viewer):
         choices[post_id][kind].count = count
+        choices[post_id][kind].shown_count = 0 if quiet else count
         choices[post_id][kind].pressed = bool(mine)
     own_ids = [
         post.pk for post in published if viewer.is_authenticated and post.author_id == viewer.pk

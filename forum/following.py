@@ -63,7 +63,12 @@ def notify_reply(post):
     candidate_ids = set(post.thread.subscriptions.values_list("member_id", flat=True))
     candidate_ids.add(parent_author_id)
     candidate_ids -= {None, post.author_id}
-    candidates = get_user_model().objects.filter(pk__in=candidate_ids, is_active=True)
+    # Only what deciding and emailing need: a busy thread has hundreds of followers.
+    candidates = (
+        get_user_model()
+        .objects.filter(pk__in=candidate_ids, is_active=True)
+        .only("pk", "email_on_reply", "quiet_mode")
+    )
     if post.author_id is not None:
         candidates = candidates.filter(~Exists(_active_mute_of(post.author_id)))
     recipients = list(candidates)

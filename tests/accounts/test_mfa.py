@@ -215,3 +215,10 @@ def test_the_pages_for_managing_two_step_sign_in_read_kindly(client):
     assert_kind(client.get("/accounts/2fa/totp/deactivate/"), 200, "Turn off two-step sign-in")
     page = client.get("/accounts/2fa/recovery-codes/generate/")
     assert_kind(page, 200, "Make new recovery codes")
+
+
+def test_members_find_two_step_sign_in_and_their_sessions_from_settings(member_client):
+    page = member_client.get("/settings/").content.decode()
+    assert 'href="/accounts/2fa/"' in page
+    assert 'href="/accounts/sessions/"' in page
+    assert member_client.get("/accounts/2fa/").status_code == 200
