@@ -26,7 +26,7 @@ from .models import (
 from .rendering import render_markdown
 
 # forum.services keeps the path format private to itself; seeding must match it exactly.
-from .services import _segment as path_segment
+from .services import path_segment
 
 MAX_SEED_DEPTH = 8
 BATCH_SIZE = 2000

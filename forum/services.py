@@ -46,7 +46,7 @@ def _check_body(body):
         )
 
 
-def _segment(post_id):
+def path_segment(post_id):
     return str(post_id).zfill(PATH_SEGMENT_WIDTH)
 
 
@@ -77,7 +77,7 @@ def _create_post(*, thread, author, parent, body, content_warning, content_warni
         status=status,
     )
     # The path needs the new id, so it is written straight after the insert.
-    post.path = f"{parent.path}/{_segment(post.pk)}" if parent else _segment(post.pk)
+    post.path = f"{parent.path}/{path_segment(post.pk)}" if parent else path_segment(post.pk)
     if parent is None:
         post.branch = None
     elif parent.depth == 0:

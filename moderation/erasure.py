@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from forum.models import Post
 
+from .audit import record
 from .models import ActionKind, Case, CaseStatus, Flag, ModerationAction
 
 KEPT_REASON = "Their posts stay, shown as by a former member."
@@ -62,19 +63,17 @@ def _close_cases_on_removed_posts(removed_post_ids):
         case.save(update_fields=["findings"])
     # Nothing is left to decide, and approving an emptied post would publish it.
     still_open = list(cases.open())
-    now = timezone.now()
     for case in still_open:
-        ModerationAction.objects.create(
+        record(
+            actor=None,
             action=ActionKind.ACCOUNT_DELETED,
-            target_type=Case._meta.label,
-            target_id=str(case.pk),
-            target_repr=str(case),
+            target=case,
             case=case,
             reason=CASE_CLOSED_REASON,
         )
-    cases.open().update(
+    Case.objects.filter(pk__in=[case.pk for case in still_open]).update(
         status=CaseStatus.DECIDED,
-        decided_at=now,
+        decided_at=timezone.now(),
         decision=ActionKind.ACCOUNT_DELETED,
         claimed_by=None,
         claimed_until=None,
