@@ -1,7 +1,8 @@
 """Following threads and boards, and the notifications that come of it.
 
-One transaction each, like forum.services. The emails a notification leads to are
-sent by the task queue once the transaction commits (forum/emails.py, forum/tasks.py).
+One transaction each, like forum.services. Telling a thread's followers about a reply
+(hundreds of them in a busy thread) and the emails that follow are the task queue's
+work, queued once the reply is committed (forum/tasks.py, forum/emails.py).
 """
 
 from django.contrib.auth import get_user_model
@@ -9,6 +10,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
+
+from peersupport.queue import run_after_commit
 
 from . import tasks
 from .models import (
@@ -52,21 +55,34 @@ def _active_mute_of(author):
     return Mute.objects.active().filter(muter=OuterRef("pk"), muted=author)
 
 
-@transaction.atomic
 def notify_reply(post):
+    """Queue telling people about a published reply, once it is committed."""
+    if post.status == PostStatus.PUBLISHED:
+        run_after_commit(tasks.notify_reply, post.pk)
+
+
+@transaction.atomic
+def send_reply_notifications(post_id):
     """Tell the parent post's writer and the thread's followers about a published reply:
     once each, never the writer themself, never someone who has muted the writer, and
-    never someone who cannot see the reply. Returns the notifications made."""
-    if post.status != PostStatus.PUBLISHED:
+    never someone who cannot see the reply. Safe to run again (a retried task): nobody
+    is told twice. Returns the notifications made."""
+    post = Post.objects.select_related("thread", "parent").filter(pk=post_id).first()
+    # Deleted or hidden between the reply and now: there is nothing to tell.
+    if post is None or post.status != PostStatus.PUBLISHED:
         return []
     parent_author_id = post.parent.author_id if post.parent_id else None
     candidate_ids = set(post.thread.subscriptions.values_list("member_id", flat=True))
     candidate_ids.add(parent_author_id)
     candidate_ids -= {None, post.author_id}
+    already_told = Notification.objects.filter(
+        recipient=OuterRef("pk"), post=post, kind=NotificationKind.REPLY
+    )
     # Only what deciding and emailing need: a busy thread has hundreds of followers.
     candidates = (
         get_user_model()
         .objects.filter(pk__in=candidate_ids, is_active=True)
+        .filter(~Exists(already_told))
         .only("pk", "email_on_reply", "quiet_mode")
     )
     if post.author_id is not None:
@@ -92,7 +108,7 @@ def notify_reply(post):
         if notification.recipient.email_on_reply and not notification.recipient.quiet_mode
     ]
     if to_email:
-        transaction.on_commit(lambda: tasks.email_reply_notifications.delay(to_email))
+        run_after_commit(tasks.email_reply_notifications, to_email)
     return notifications
 
 

@@ -69,3 +69,12 @@ def make_reply(thread, author=None, parent=None, body="A kind reply", **kwargs):
     return services.post_reply(
         author=author or UserFactory(), thread=thread, parent=parent, body=body, **kwargs
     )
+
+
+def make_committed_reply(thread, author=None, parent=None, body="A kind reply", **kwargs):
+    """make_reply, then what its commit sets off (telling the thread's people, emails),
+    as a real request's commit would: the test's own transaction never commits."""
+    from django.test import TestCase
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return make_reply(thread, author=author, parent=parent, body=body, **kwargs)

@@ -3,6 +3,8 @@ from allauth.core import context
 from django.contrib.sites.shortcuts import get_current_site
 from django.utils import timezone
 
+from peersupport.queue import send_to_queue
+
 from .tasks import message_fields, send_rendered_email
 
 
@@ -36,7 +38,7 @@ class AccountAdapter(DefaultAccountAdapter):
                 **context_data,
             },
         )
-        send_rendered_email.delay(message_fields(message))
+        send_to_queue(send_rendered_email, message_fields(message))
 
     def save_user(self, request, user, form, commit=True):
         # The sign-up form has already refused anyone who did not tick both boxes; the

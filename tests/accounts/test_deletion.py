@@ -15,7 +15,14 @@ from moderation.members import add_staff_note
 from moderation.models import ActionKind, ModerationAction, Sanction, SanctionKind, StaffNote
 from peersupport.accounts.deletion import delete_account
 from peersupport.accounts.models import User
-from tests.factories import PASSWORD, BoardFactory, UserFactory, make_reply, make_thread
+from tests.factories import (
+    PASSWORD,
+    BoardFactory,
+    UserFactory,
+    make_committed_reply,
+    make_reply,
+    make_thread,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +77,7 @@ def test_everything_personal_goes_with_the_account(member):
     follow_board(member=member, board=board)
     forum_services.toggle_reaction(member=member, post=thread.opening_post, kind="hug")
     make_reply(thread, author=member)  # follows the thread
-    make_reply(thread, author=UserFactory(), parent=Post.objects.get(author=member))
+    make_committed_reply(thread, author=UserFactory(), parent=Post.objects.get(author=member))
     Sanction.objects.create(member=member, kind=SanctionKind.WARN, reason="Be gentle.")
     add_staff_note(author=other, member=member, text="Seemed low today.")
     assert Notification.objects.filter(recipient=member).exists()

@@ -8,12 +8,12 @@ from django.db.models.functions import Cast
 from django.test import Client
 
 from forum import services as forum_services
-from forum.models import SEARCH_CONFIG, Post, Revision, Thread
+from forum.models import SEARCH_CONFIG, Notification, Post, Revision, Thread
 from moderation import flagging
 from moderation.decisions import decide_case
 from moderation.models import ActionKind, Case, CaseStatus, Flag, FlagReason, ModerationAction
 from peersupport.accounts.models import User
-from tests.factories import PASSWORD, BoardFactory, UserFactory, make_reply, make_thread
+from tests.factories import PASSWORD, BoardFactory, UserFactory, make_committed_reply, make_thread
 from tests.moderation.case_helpers import make_moderator
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +37,7 @@ def story():
     own_thread = make_thread(
         author=leaving, board=board, title=f"My {WORD} evenings", body=f"{WORD} opening words"
     )
-    answer_to_them = make_reply(own_thread, author=friend, body="I hear you, truly.")
+    answer_to_them = make_committed_reply(own_thread, author=friend, body="I hear you, truly.")
     lonely_thread = make_thread(
         author=leaving, board=board, title=f"Quiet {WORD} thread", body=f"{WORD} alone here"
     )
@@ -45,12 +45,14 @@ def story():
     friends_thread = make_thread(
         author=friend, board=board, title="Small wins", body="Tell me a small win."
     )
-    their_reply = make_reply(
+    their_reply = make_committed_reply(
         friends_thread, author=leaving, parent=friends_thread.opening_post, body=f"{WORD} draft"
     )
     forum_services.edit_post(post=their_reply, editor=leaving, body=f"{WORD} second thoughts")
-    make_reply(friends_thread, author=friend, parent=their_reply, body="Thank you for that.")
-    unanswered_reply = make_reply(friends_thread, author=leaving, body=f"{WORD} one more")
+    make_committed_reply(
+        friends_thread, author=friend, parent=their_reply, body="Thank you for that."
+    )
+    unanswered_reply = make_committed_reply(friends_thread, author=leaving, body=f"{WORD} one more")
 
     # Flagged and decided (the decision's audit row holds the words before and after).
     flagging.flag_post(
@@ -79,6 +81,8 @@ def story():
         ip_address="10.0.0.7",
     )
     forum_services.mute_member(muter=leaving, muted=worrier, duration="week")
+    # So the friend's notifications page has their news to show (and not to leak).
+    assert Notification.objects.filter(recipient=friend, post=their_reply).exists()
     return {
         "board": board,
         "leaving": leaving,

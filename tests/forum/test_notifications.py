@@ -10,7 +10,13 @@ from django.test.utils import CaptureQueriesContext
 
 from forum import following, services
 from forum.models import Mute, Notification, NotificationKind, Post, PostStatus
-from tests.factories import BoardFactory, UserFactory, make_reply, make_thread
+from tests.factories import (
+    BoardFactory,
+    UserFactory,
+    make_committed_reply,
+    make_reply,
+    make_thread,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -37,10 +43,11 @@ def _notified(post):
 
 
 def test_a_reply_notifies_the_parent_writer_and_followers_but_not_the_writer(
-    client, people, thread
+    client, django_capture_on_commit_callbacks, people, thread
 ):
     client.force_login(people["replier"])
-    client.post(f"/threads/{thread.pk}/reply/", {"body": "You are not alone."})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/threads/{thread.pk}/reply/", {"body": "You are not alone."})
     reply = Post.objects.get(body="You are not alone.")
     assert _notified(reply) == {"Opener", "Follower"}
     by_recipient = {n.recipient.username: n for n in Notification.objects.filter(post=reply)}
@@ -50,40 +57,65 @@ def test_a_reply_notifies_the_parent_writer_and_followers_but_not_the_writer(
 
 
 def test_a_reply_to_a_reply_notifies_its_parent_writer_once(people, thread):
-    first = make_reply(thread, author=people["replier"])
+    first = make_committed_reply(thread, author=people["replier"])
     # The opener follows the thread and writes the parent: still one notification.
-    answer = make_reply(thread, author=people["follower"], parent=first)
+    answer = make_committed_reply(thread, author=people["follower"], parent=first)
     assert _notified(answer) == {"Replier", "Opener"}
-    second = make_reply(thread, author=people["replier"], parent=thread.opening_post)
+    second = make_committed_reply(thread, author=people["replier"], parent=thread.opening_post)
     assert Notification.objects.filter(post=second, recipient=people["opener"]).count() == 1
 
 
 def test_a_member_replying_to_their_own_post_hears_nothing(people, thread):
-    reply = make_reply(thread, author=people["opener"])
+    reply = make_committed_reply(thread, author=people["opener"])
     assert _notified(reply) == {"Follower"}
 
 
-def test_a_held_reply_notifies_nobody_until_it_is_published(people, thread):
-    held = make_reply(thread, author=people["replier"], status=PostStatus.HELD)
+def test_a_held_reply_notifies_nobody_until_it_is_published(
+    django_capture_on_commit_callbacks, people, thread
+):
+    held = make_committed_reply(thread, author=people["replier"], status=PostStatus.HELD)
     assert not Notification.objects.exists()
-    # What a moderator's approval will do.
-    Post.objects.filter(pk=held.pk).update(status=PostStatus.PUBLISHED)
-    held.refresh_from_db()
-    following.notify_reply(held)
+    # What a moderator's approval does.
+    with django_capture_on_commit_callbacks(execute=True):
+        services.set_post_status(post=held, status=PostStatus.PUBLISHED)
     assert _notified(held) == {"Opener", "Follower"}
 
 
-def test_notify_reply_ignores_posts_that_are_not_published(people, thread):
+def test_notify_reply_ignores_posts_that_are_not_published(
+    django_capture_on_commit_callbacks, people, thread
+):
     held = make_reply(thread, author=people["replier"], status=PostStatus.HELD)
-    assert following.notify_reply(held) == []
+    with django_capture_on_commit_callbacks() as callbacks:
+        following.notify_reply(held)
+    assert callbacks == []
+    assert following.send_reply_notifications(held.pk) == []
+
+
+def test_a_reply_removed_before_the_worker_runs_tells_nobody(
+    django_capture_on_commit_callbacks, people, thread
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        reply = make_reply(thread, author=people["replier"])
+    services.delete_post(post=reply)
+    for callback in callbacks:
+        callback()
+    assert not Notification.objects.exists()
+
+
+def test_telling_people_twice_tells_nobody_twice(people, thread):
+    """A task the worker retries, or runs twice after a crash, repeats nobody's news."""
+    reply = make_committed_reply(thread, author=people["replier"])
+    assert _notified(reply) == {"Opener", "Follower"}
+    assert following.send_reply_notifications(reply.pk) == []
+    assert Notification.objects.filter(post=reply).count() == 2
 
 
 def test_the_writer_of_a_deleted_account_gets_nothing(people, thread):
-    first = make_reply(thread, author=people["replier"])
+    first = make_committed_reply(thread, author=people["replier"])
     people["replier"].delete()  # their posts stay, as "former member"
     first.refresh_from_db()
     assert first.author is None
-    answer = make_reply(thread, author=people["bystander"], parent=first)
+    answer = make_committed_reply(thread, author=people["bystander"], parent=first)
     assert _notified(answer) == {"Opener", "Follower"}
 
 
@@ -96,13 +128,13 @@ def test_nobody_who_cannot_see_the_thread_is_told_about_it(people):
     following.follow_thread(member=people["follower"], thread=thread)
     following.follow_thread(member=moderator, thread=thread)
     services.set_post_status(post=thread.opening_post, status=PostStatus.HELD)
-    reply = make_reply(thread, author=people["replier"])
+    reply = make_committed_reply(thread, author=people["replier"])
     assert _notified(reply) == {"Opener", "KindModerator"}
 
 
 def test_a_member_who_muted_the_writer_is_not_told(people, thread):
     Mute.objects.create(muter=people["follower"], muted=people["replier"])
-    reply = make_reply(thread, author=people["replier"])
+    reply = make_committed_reply(thread, author=people["replier"])
     assert _notified(reply) == {"Opener"}
 
 
@@ -119,12 +151,12 @@ def test_notify_member_makes_a_moderation_notification(people, thread):
 
 
 def test_the_notifications_page_lists_newest_first_and_marks_them_read(client, people, thread):
-    older = make_reply(thread, author=people["replier"], body="older")
-    newer = make_reply(thread, author=people["bystander"], body="newer")
+    older = make_committed_reply(thread, author=people["replier"], body="older")
+    newer = make_committed_reply(thread, author=people["bystander"], body="newer")
     client.force_login(people["opener"])
     page = client.get("/notifications/").content.decode()
-    assert page.index(f"#post-{newer.pk}") < page.index(f"#post-{older.pk}")
-    assert f'href="/threads/{thread.pk}/#post-{older.pk}"' in page
+    assert page.index(f"/posts/{newer.pk}/") < page.index(f"/posts/{older.pk}/")
+    assert f'href="/posts/{older.pk}/"' in page
     assert "New: " in page
     assert "older" not in page and "newer" not in page  # never the post's text
     assert not Notification.objects.filter(recipient=people["opener"], read_at=None).exists()
@@ -133,7 +165,7 @@ def test_the_notifications_page_lists_newest_first_and_marks_them_read(client, p
 
 def test_notifications_are_paginated_and_only_the_shown_page_is_marked_read(client, people, thread):
     for n in range(25):
-        make_reply(thread, author=people["replier"], body=f"reply {n}")
+        make_committed_reply(thread, author=people["replier"], body=f"reply {n}")
     client.force_login(people["opener"])
     client.get("/notifications/")
     assert Notification.objects.filter(recipient=people["opener"], read_at=None).count() == 5
@@ -143,7 +175,7 @@ def test_notifications_are_paginated_and_only_the_shown_page_is_marked_read(clie
 
 def test_mark_all_as_read(client, people, thread):
     for n in range(22):
-        make_reply(thread, author=people["replier"], body=f"reply {n}")
+        make_committed_reply(thread, author=people["replier"], body=f"reply {n}")
     client.force_login(people["opener"])
     assert client.get("/notifications/read/").status_code == 405
     response = client.post("/notifications/read/")
@@ -154,20 +186,20 @@ def test_mark_all_as_read(client, people, thread):
 def test_the_page_hides_notifications_about_posts_the_member_can_no_longer_see(
     client, people, thread
 ):
-    hidden = make_reply(thread, author=people["replier"], body="later hidden")
-    kept = make_reply(thread, author=people["bystander"], body="kept")
+    hidden = make_committed_reply(thread, author=people["replier"], body="later hidden")
+    kept = make_committed_reply(thread, author=people["bystander"], body="kept")
     Post.objects.filter(pk=hidden.pk).update(status=PostStatus.HIDDEN)
     client.force_login(people["opener"])
     assert 'class="badge">1<' in client.get("/").content.decode()
     page = client.get("/notifications/").content.decode()
-    assert f"#post-{kept.pk}" in page
-    assert f"#post-{hidden.pk}" not in page
+    assert f"/posts/{kept.pk}/" in page
+    assert f"/posts/{hidden.pk}/" not in page
 
 
 def test_a_writer_still_sees_a_moderation_notification_about_their_hidden_post(
     client, people, thread
 ):
-    reply = make_reply(thread, author=people["replier"])
+    reply = make_committed_reply(thread, author=people["replier"])
     Post.objects.filter(pk=reply.pk).update(status=PostStatus.HIDDEN)
     following.notify_member(
         recipient=people["replier"], message="A moderator has hidden your post.", post=reply
@@ -183,8 +215,8 @@ def test_the_notifications_page_needs_a_signed_in_member(client):
 
 
 def test_the_header_shows_the_unread_count(client, people, thread):
-    make_reply(thread, author=people["replier"])
-    make_reply(thread, author=people["bystander"])
+    make_committed_reply(thread, author=people["replier"])
+    make_committed_reply(thread, author=people["bystander"])
     client.force_login(people["opener"])
     page = client.get("/").content.decode()
     assert (
@@ -198,7 +230,7 @@ def test_the_header_shows_the_unread_count(client, people, thread):
 
 
 def test_quiet_mode_hides_the_badge(client, people, thread):
-    make_reply(thread, author=people["replier"])
+    make_committed_reply(thread, author=people["replier"])
     people["opener"].quiet_mode = True
     people["opener"].save()
     client.force_login(people["opener"])
@@ -228,11 +260,11 @@ def test_notifications_page_query_count_does_not_grow(client, people, thread):
         return len(captured)
 
     for _ in range(2):
-        make_reply(thread, author=UserFactory())
+        make_committed_reply(thread, author=UserFactory())
     following.notify_member(recipient=people["opener"], message="Hello", post=thread.opening_post)
     few = queries()
     for _ in range(18):
-        make_reply(thread, author=UserFactory())
+        make_committed_reply(thread, author=UserFactory())
     many = queries()
     assert Notification.objects.filter(recipient=people["opener"]).count() == 21
     assert many == few
@@ -267,7 +299,7 @@ def test_one_short_email_without_the_post_text(django_capture_on_commit_callback
     email = mail.outbox[0]
     assert email.to == [people["opener"].email]
     assert email.subject == "Someone replied to you on Peer Support"
-    assert f"/threads/{thread.pk}/#post-{reply.pk}" in email.body
+    assert f"/posts/{reply.pk}/" in email.body
     assert "My private words" not in email.body
     assert "Replier" not in email.body and people["replier"].email not in email.body
     assert thread.title not in email.body
@@ -300,8 +332,8 @@ def test_the_daily_digest_counts_replies_once_a_day(people, thread):
     quiet.save()
     people["follower"].quiet_mode = True  # quiet, but never asked for emails
     people["follower"].save()
-    make_reply(thread, author=people["replier"], body="first secret")
-    make_reply(thread, author=people["bystander"], body="second secret")
+    make_committed_reply(thread, author=people["replier"], body="first secret")
+    make_committed_reply(thread, author=people["bystander"], body="second secret")
 
     call_command("send_notification_digests")
     assert len(mail.outbox) == 1
@@ -312,7 +344,7 @@ def test_the_daily_digest_counts_replies_once_a_day(people, thread):
     assert "secret" not in email.body and "Replier" not in email.body
     assert not Notification.objects.filter(recipient=quiet, emailed_at=None).exists()
 
-    make_reply(thread, author=people["replier"])
+    make_committed_reply(thread, author=people["replier"])
     call_command("send_notification_digests")
     assert len(mail.outbox) == 1  # one a day at most
 
@@ -321,7 +353,7 @@ def test_the_digest_skips_replies_already_read(client, people, thread):
     people["opener"].email_on_reply = True
     people["opener"].quiet_mode = True
     people["opener"].save()
-    make_reply(thread, author=people["replier"])
+    make_committed_reply(thread, author=people["replier"])
     client.force_login(people["opener"])
     client.get("/notifications/")
     call_command("send_notification_digests")
@@ -332,6 +364,6 @@ def test_a_moderator_sees_their_reply_notifications(client, people, thread):
     moderator = UserFactory(username="KindModerator")
     moderator.groups.add(Group.objects.get_or_create(name="Moderators")[0])
     following.follow_thread(member=moderator, thread=thread)
-    reply = make_reply(thread, author=people["replier"])
+    reply = make_committed_reply(thread, author=people["replier"])
     client.force_login(moderator)
-    assert f"#post-{reply.pk}" in client.get("/notifications/").content.decode()
+    assert f"/posts/{reply.pk}/" in client.get("/notifications/").content.decode()
