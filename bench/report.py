@@ -1,9 +1,11 @@
 """The results: one table on the terminal, the whole run as JSON in bench/results/."""
 
 import json
+import re
+import statistics
 from pathlib import Path
 
-from .stats import ratio, within
+from .stats import ratio, summarise, within
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 BASELINE = "baseline"
@@ -97,6 +99,67 @@ def durability_line(check):
     return (
         f"acknowledged {check['acknowledged']} posts, found {check['found']}, lost {check['lost']}"
     )
+
+
+NOTIFY_REPLY = "forum.tasks.notify_reply"
+# Celery's INFO log, one line per task run (celery.app.trace):
+#   Task forum.tasks.notify_reply[<id>] succeeded in 0.0231s: 161
+#   Task forum.tasks.notify_reply[<id>] raised unexpected: OperationalError(...)
+TASK_SUCCEEDED = re.compile(
+    r"Task (?P<task>[\w.]+)\[[^\]]*\] succeeded in (?P<seconds>[\d.]+(?:e-?\d+)?)s: "
+    r"(?P<result>-?\d+)"
+)
+TASK_FAILED = re.compile(r"Task (?P<task>[\w.]+)\[[^\]]*\] (?:raised|INTERNAL ERROR)")
+
+
+def worker_figures(log_text):
+    """The worker's own time for telling a reply's followers, from its log: p50/p95 in
+    ms, how many ran, how many failed, and the median number of notifications each made
+    (the task's return value)."""
+    times, notified = [], []
+    for match in TASK_SUCCEEDED.finditer(log_text):
+        if match["task"] == NOTIFY_REPLY:
+            times.append(float(match["seconds"]) * 1000)
+            notified.append(int(match["result"]))
+    failed = sum(match["task"] == NOTIFY_REPLY for match in TASK_FAILED.finditer(log_text))
+    if not times:
+        figures = {"p50": None, "p95": None, "n": 0, "median_notified": None}
+    else:
+        figures = {**summarise(times), "median_notified": statistics.median(notified)}
+    return {NOTIFY_REPLY: {**figures, "failed": failed}}
+
+
+WORKER_HEADERS = ["worker task", "p50 ms", "p95 ms", "tasks", "failed", "median notified"]
+
+
+def worker_table(figures):
+    lines = []
+    for task, task_figures in figures.items():
+        median = task_figures["median_notified"]
+        lines.append(
+            [
+                task,
+                ms(task_figures["p50"]),
+                ms(task_figures["p95"]),
+                str(task_figures["n"]),
+                str(task_figures["failed"]),
+                "—" if median is None else f"{median:g}",
+            ]
+        )
+    return format_table(WORKER_HEADERS, lines)
+
+
+def worker_problems(figures, left_in_queue):
+    """What makes the run fail: a task that failed (followers never told) or tasks the
+    worker never took."""
+    problems = [
+        f"{task_figures['failed']} {task} tasks failed in the worker"
+        for task, task_figures in figures.items()
+        if task_figures["failed"]
+    ]
+    if left_in_queue:
+        problems.append(f"{left_in_queue} tasks were still queued when the worker stopped")
+    return problems
 
 
 def format_table(headers, lines):

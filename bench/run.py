@@ -1,12 +1,14 @@
-"""`make bench`: measure every scenario in-process and over HTTP, then load-test.
+"""`make bench`: measure every scenario in-process and over HTTP, then load-test, with a
+Celery worker running the tasks the requests queue.
 
     .venv/bin/python -m bench.run [--scale 0.05] [--quick] [--no-load]
 
 Uses its own database (BENCH_DATABASE_URL, default peersupport_bench): created when
 missing, migrated and seeded by seed_bulk. Prints one table and writes the whole run to
 bench/results/<UTC time>.json and bench/results/latest.json. Exits non-zero when a
-scenario answers wrongly, the load test sees an error, or an acknowledged post is lost;
-a missed budget is reported, not fatal (figures from a busy machine are noisy).
+scenario answers wrongly, the load test sees an error, an acknowledged post is lost, or
+a queued fan-out failed or never ran; a missed budget is reported, not fatal (figures
+from a busy machine are noisy).
 """
 
 import argparse
@@ -20,6 +22,7 @@ import django
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKDIR = ROOT / "var" / "bench"
+WORKER_LOG = WORKDIR / "celery-worker.log"
 
 
 def say(text):
@@ -65,17 +68,20 @@ def main(argv=None):
     people = scenarios.users()
     targets = scenarios.find_targets(people)
     planned = scenarios.build(targets, people)
-    results, load_results = measure(args, people, targets, planned)
+    results, load_results, left_in_queue = measure(args, people, targets, planned)
+    worker = report.worker_figures(WORKER_LOG.read_text())
 
     rows = report.scenario_rows(results)
     print()
     print(report.scenario_table(rows))
-    problems = []
+    print()
+    print(report.worker_table(worker))
+    problems = report.worker_problems(worker, left_in_queue)
     if load_results:
         print()
         print(report.load_table(load_results["levels"]))
         print(report.durability_line(load_results["durability"]))
-        problems = report.load_problems(load_results)
+        problems += report.load_problems(load_results)
 
     path = report.write_json(
         {
@@ -91,6 +97,7 @@ def main(argv=None):
             "data": counts,
             "targets": vars(targets),
             "scenarios": {name: {**rows[name], "raw": results[name]} for name in results},
+            "worker": worker,
             "load": load_results,
             "budgets_met": report.budgets_met(rows),
             "problems": problems,
@@ -107,8 +114,19 @@ OPTIONS_RECORDED = ("scale", "quick", "no_load", "iterations", "warmup", "load_s
 
 
 def measure(args, people, targets, planned):
-    """In-process, then over HTTP and under load against one gunicorn, stopped at the
-    end whatever happens."""
+    """In-process, then over HTTP and under load against one gunicorn, with one Celery
+    worker throughout; both stopped at the end whatever happens. Returns the results,
+    the load test's, and how many tasks the worker had not taken by then."""
+    from bench import server
+
+    with server.celery_worker(WORKER_LOG):
+        results, load_results = measure_pages(args, people, targets, planned)
+        say("Waiting for the worker to empty the task queue")
+        left_in_queue = server.wait_for_empty_queue()
+    return results, load_results, left_in_queue
+
+
+def measure_pages(args, people, targets, planned):
     from bench import in_process, load, over_http, server
     from forum.management.commands.seed_bulk import BULK_PASSWORD
 

@@ -38,7 +38,11 @@ STATIC_ROOT = BASE_DIR / "var" / "bench-static"
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
 SESSION_COOKIE_NAME = "sessionid"
 CSRF_COOKIE_NAME = "csrftoken"
-# No Celery worker runs beside the benchmark: tasks run in the request that asks (as in
-# production without a broker, a slight overestimate), and emails go nowhere.
-CELERY_TASK_ALWAYS_EAGER = True
+# As in production, a request only queues its slow work (telling a thread's followers,
+# emails) and a Celery worker does it: bench.server starts one on this broker, its own
+# Redis database number (not the cache's), emptied at the start of each run. Set here,
+# not from CELERY_BROKER_URL, so a broker left in the shell never gets the bench's tasks.
+CELERY_BROKER_URL = os.environ.get("BENCH_CELERY_BROKER_URL") or "redis://127.0.0.1:6379/8"
+CELERY_TASK_ALWAYS_EAGER = False
+# The worker's emails go nowhere.
 EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"

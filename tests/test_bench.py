@@ -130,6 +130,80 @@ def test_the_load_table_and_the_durability_line():
     assert line == "acknowledged 12 posts, found 11, lost 1"
 
 
+WORKER_LOG = """\
+[2026-11-26 10:00:01,204: INFO/MainProcess] bench@host ready.
+[2026-11-26 10:00:02,310: INFO/MainProcess] Task forum.tasks.notify_reply[5f0c9a1e-1] received
+[2026-11-26 10:00:02,331: INFO/ForkPoolWorker-1] Task forum.tasks.notify_reply[5f0c9a1e-1] \
+succeeded in 0.02s: 161
+[2026-11-26 10:00:02,402: INFO/ForkPoolWorker-2] Task forum.tasks.email_reply_notifications\
+[77aa01b2-2] succeeded in 0.5s: 3
+[2026-11-26 10:00:02,512: INFO/ForkPoolWorker-1] Task forum.tasks.notify_reply[0d3e7c44-3] \
+succeeded in 0.04s: 0
+[2026-11-26 10:00:02,630: INFO/ForkPoolWorker-2] Task forum.tasks.notify_reply[9b8f2d10-4] \
+succeeded in 0.03s: 12
+[2026-11-26 10:00:02,711: INFO/ForkPoolWorker-1] Task forum.tasks.notify_reply[c4a5e6f7-5] \
+succeeded in 9.5e-05s: 2
+[2026-11-26 10:00:03,020: WARNING/ForkPoolWorker-2] Task forum.tasks.notify_reply[e1f2a3b4-6] \
+retry: Retry in 5s: OperationalError('the database is away')
+[2026-11-26 10:00:08,100: ERROR/ForkPoolWorker-2] Task forum.tasks.notify_reply[e1f2a3b4-6] \
+raised unexpected: OperationalError('the database is away')
+Traceback (most recent call last):
+  File "celery/app/trace.py", line 453, in trace_task
+[2026-11-26 10:00:08,200: ERROR/ForkPoolWorker-1] Task forum.tasks.email_reply_notifications\
+[aa00bb11-7] raised unexpected: ConnectionRefusedError(111, 'Connection refused')
+"""
+
+
+def test_the_worker_log_gives_the_fan_out_time_and_the_notifications_it_made():
+    figures = report.worker_figures(WORKER_LOG)
+    assert list(figures) == ["forum.tasks.notify_reply"]
+    notify = figures["forum.tasks.notify_reply"]
+    # 0.095, 20, 30 and 40 ms: the email task's half second is not among them.
+    assert notify["p50"] == pytest.approx(25.0)
+    assert notify["p95"] == pytest.approx(38.5)
+    assert notify["n"] == 4
+    assert notify["median_notified"] == 7
+    # A retry that later failed is one failure; the email task's failure is not counted.
+    assert notify["failed"] == 1
+
+
+def test_a_worker_that_ran_no_fan_out_shows_dashes():
+    figures = report.worker_figures("[2026-11-26 10:00:01,204: INFO/MainProcess] ready.\n")
+    assert figures == {
+        "forum.tasks.notify_reply": {
+            "p50": None,
+            "p95": None,
+            "n": 0,
+            "median_notified": None,
+            "failed": 0,
+        }
+    }
+    assert report.worker_table(figures).splitlines()[2].split() == [
+        "forum.tasks.notify_reply",
+        "—",
+        "—",
+        "0",
+        "0",
+        "—",
+    ]
+
+
+def test_the_worker_table_and_its_problems():
+    figures = report.worker_figures(WORKER_LOG)
+    lines = report.worker_table(figures).splitlines()
+    assert lines[0].split("  ")[0] == "worker task"
+    assert "median notified" in lines[0]
+    assert lines[2].split() == ["forum.tasks.notify_reply", "25.0", "38.5", "4", "1", "7"]
+    assert report.worker_problems(figures, left_in_queue=0) == [
+        "1 forum.tasks.notify_reply tasks failed in the worker"
+    ]
+    clean = {"forum.tasks.notify_reply": {**figures["forum.tasks.notify_reply"], "failed": 0}}
+    assert report.worker_problems(clean, left_in_queue=0) == []
+    assert report.worker_problems(clean, left_in_queue=3) == [
+        "3 tasks were still queued when the worker stopped"
+    ]
+
+
 def test_results_are_written_with_a_timestamp_and_as_latest(tmp_path):
     result = {"scenarios": report.scenario_rows(RESULTS), "note": "ünïcode ✓"}
     path = report.write_json(result, "20260101T120000Z", directory=tmp_path)
