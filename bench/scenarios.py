@@ -11,7 +11,7 @@ from django.db import connection
 from django.db.models import Count
 
 from forum.models import Board, Post, PostStatus, Thread
-from forum.views.reading import REPLIES_PER_PAGE
+from forum.paging import POSTS_PER_PAGE
 from moderation.models import Case, FlagReason
 
 from .bodies import UNIQUE_WORD_PREFIX, fresh_rng, new_token, reply_body
@@ -92,9 +92,7 @@ def find_targets(people):
     )
     if len(named) != 2:
         raise ScenarioFailed(f"seed_bulk's threads are missing: found only {sorted(named)}")
-    top_level = (
-        Post.objects.visible_to(reader).filter(thread_id=named[BIGGEST_THREAD], depth=1).count()
-    )
+    biggest_size = Post.objects.visible_to(reader).filter(thread_id=named[BIGGEST_THREAD]).count()
     case = Case.objects.open().in_queue_order().first()
     if case is None:
         raise ScenarioFailed("there is no open case to open")
@@ -103,7 +101,7 @@ def find_targets(people):
         board_slug=board.slug,
         thread_200=named[THREAD_OF_200],
         biggest=named[BIGGEST_THREAD],
-        biggest_last_page=max(1, math.ceil(top_level / REPLIES_PER_PAGE)),
+        biggest_last_page=max(1, math.ceil(biggest_size / POSTS_PER_PAGE)),
         reply_thread=replyable_threads(board, limit=1)[0],
         case=case.pk,
         common_word=common,

@@ -2,7 +2,7 @@
 
 Words come from a pool of a few hundred Markdown bodies rendered once; threads get
 long-tailed sizes and real nesting; ids are reserved from the sequences up front, so a
-post's path, depth and branch are known before its one INSERT and come out exactly as
+post's path and depth are known before its one INSERT and come out exactly as
 forum.services computes them.
 """
 
@@ -197,16 +197,6 @@ class PlannedPost:
     has_replies: bool = False
     pk: int | None = None
     path: str = ""
-
-    @property
-    def branch_id(self):
-        """As forum.services sets it: none for the opening post, itself for a top-level
-        reply, its parent's branch deeper down."""
-        if self.parent is None:
-            return None
-        if self.parent.depth == 0:
-            return self.pk
-        return self.parent.branch_id
 
 
 @dataclass(eq=False, slots=True)

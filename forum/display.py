@@ -11,6 +11,8 @@ from urllib.parse import quote
 
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.dates import MONTHS_3
 
 from .models import Mute, PostStatus, Reaction, ReactionKind
 
@@ -93,9 +95,9 @@ def reaction_choices(posts, viewer):
     """Per published post, its reactions as this viewer may see them: one query for any
     number of posts, and one more for the names when some of them are the viewer's."""
     published = [post for post in posts if post.status == PostStatus.PUBLISHED]
+    kinds = ReactionKind.choices  # worked out afresh on every use: once, not per post
     choices = {
-        post.pk: {kind: ReactionChoice(kind, label) for kind, label in ReactionKind.choices}
-        for post in published
+        post.pk: {kind: ReactionChoice(kind, label) for kind, label in kinds} for post in published
     }
     if not choices:
         return {}
@@ -125,10 +127,21 @@ def post_links(posts):
         for name in POST_LINKS
     }
     profile = reverse("profile", args=[_STAND_IN_ID]).replace(str(_STAND_IN_ID), "{}")
+    one_post = reverse("post", args=[_STAND_IN_ID]).replace(str(_STAND_IN_ID), "{}")
     for post in posts:
         post.links = {name: pattern.format(post.pk) for name, pattern in patterns.items()}
-        if post.author is not None:
-            post.links["author"] = profile.format(quote(post.author.username))
+        if post.author_name is not None:
+            post.links["author"] = profile.format(quote(post.author_name))
+        if post.parent_id is not None:
+            post.links["parent"] = one_post.format(post.parent_id)
+
+
+def posted_at(moment):
+    """When a post was written, as its <time> element gives it (ISO 8601) and as the
+    page shows it ("5 Nov 2026, 14:03"): what the `date` filter makes of "c" and
+    "j M Y, H:i", at under a third of its cost (it runs twice for every post)."""
+    local = timezone.localtime(moment)
+    return local.isoformat(), f"{local.day} {MONTHS_3[local.month].title()} {local:%Y, %H:%M}"
 
 
 def prepare_posts(posts, viewer, revealed_post_id=None):
@@ -136,7 +149,15 @@ def prepare_posts(posts, viewer, revealed_post_id=None):
     reader = ReaderChoices.for_user(viewer, revealed_post_id)
     reactions = reaction_choices(posts, viewer)
     post_links(posts)
+    on_page = {post.pk for post in posts}
     for post in posts:
+        post.is_own = viewer.is_authenticated and post.author_id == viewer.pk
+        post.written_iso, post.written_label = posted_at(post.created_at)
+        # Shown too deep to indent further, or answering a post on another page: the
+        # reader is told whom it answers.
+        post.says_replying_to = post.depth > 1 and (
+            post.is_flattened or post.parent_id not in on_page
+        )
         post.fold_reason = reader.fold_reason(post)
         post.warning_display = reader.warning_display(post)
         post.reaction_choices = reactions.get(post.pk)

@@ -62,6 +62,4 @@ def _delete(post):
         Thread.objects.filter(pk=post.thread_id).update(opening_post=None)
         Thread.objects.filter(pk=post.thread_id).delete()
     else:
-        # A top-level reply is its own branch; that link must go before the row can.
-        Post.objects.filter(pk=post.pk).update(branch=None)
         Post.objects.filter(pk=post.pk).delete()

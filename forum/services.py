@@ -78,13 +78,7 @@ def _create_post(*, thread, author, parent, body, content_warning, content_warni
     )
     # The path needs the new id, so it is written straight after the insert.
     post.path = f"{parent.path}/{path_segment(post.pk)}" if parent else path_segment(post.pk)
-    if parent is None:
-        post.branch = None
-    elif parent.depth == 0:
-        post.branch_id = post.pk
-    else:
-        post.branch_id = parent.branch_id
-    post.save(update_fields=["path", "branch"])
+    post.save(update_fields=["path"])
     _index_for_search(post)
     return post
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("threads/<int:pk>/", views.thread, name="thread"),
     path("threads/<int:pk>/reply/", views.reply, name="reply"),
     path("threads/<int:pk>/close/", views.close_thread, name="close_thread"),
+    path("posts/<int:pk>/", views.post, name="post"),
     path("posts/<int:post_pk>/reply/", views.reply, name="reply_to_post"),
     path("posts/<int:pk>/edit/", views.edit_post, name="edit_post"),
     path("posts/<int:pk>/delete/", views.delete_post, name="delete_post"),

@@ -407,8 +407,9 @@ def a_reply_posted_on_one_server_is_read_on_the_other_and_emailed_by_the_worker(
     assert posted.status == 302
     assert "Sending you a warm cup of tea." in Browser().open(f"{cluster.a}{thread}").text
 
+    reply_id = posted.location.rpartition("#post-")[2]
     text = wait_for_email(cluster, cluster.ids["wren_email"], "Someone replied to you")
-    assert thread in text and "warm cup of tea" not in text
+    assert f"/posts/{reply_id}/" in text and "warm cup of tea" not in text
 
 
 def an_admin_edit_to_a_crisis_resource_shows_on_the_other_server_at_once(cluster):

@@ -168,8 +168,13 @@ class PostQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(visible_q(user))
 
-    def with_authors(self):
-        return self.select_related("author", "parent__author")
+    def with_author_names(self):
+        """Each post with what a thread page shows of its writer, `author_name`, and of
+        the writer it answers, `parent_author_name`: pseudonyms only, in the same query
+        (none for a former member)."""
+        return self.annotate(
+            author_name=F("author__username"), parent_author_name=F("parent__author__username")
+        )
 
     def in_display_order(self):
         return self.order_by("path")
@@ -232,11 +237,6 @@ class Post(models.Model):
     # Ancestors' ids and its own, zero-padded, so ordering by path gives display order.
     path = models.CharField(max_length=1000, db_index=True, editable=False)
     depth = models.PositiveSmallIntegerField(default=0, editable=False)
-    # The top-level reply this post sits under (itself for a top-level reply; none for
-    # the opening post): thread pages are paginated by these, subtrees kept whole.
-    branch = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
     body = models.TextField(max_length=MAX_BODY_LENGTH)
     body_html = models.TextField(editable=False)
     content_warning = models.CharField(max_length=20, blank=True, choices=ContentWarning.choices)
@@ -266,7 +266,7 @@ class Post(models.Model):
         return f"Post {self.pk} in {self.thread_id}"
 
     def get_absolute_url(self):
-        return f"{self.thread.get_absolute_url()}#post-{self.pk}"
+        return reverse("post", args=[self.pk])
 
     @property
     def display_depth(self):

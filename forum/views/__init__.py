@@ -2,7 +2,7 @@
 
 from .community import mute_member, react, unmute_member
 from .following import follow_board, follow_thread, mark_notifications_read, notifications
-from .reading import board, home, search, thread
+from .reading import board, home, post, search, thread
 from .writing import close_thread, delete_post, edit_post, new_thread, reply
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "mute_member",
     "new_thread",
     "notifications",
+    "post",
     "react",
     "reply",
     "search",

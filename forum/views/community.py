@@ -8,15 +8,17 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from .. import services
-from ..display import post_links, reaction_choices
+from ..display import prepare_posts
 from ..forms import MuteForm, ReactionForm
 from ..models import Post
+from ..paging import post_in_thread
 
 
 @login_required
 @require_POST
 def react(request, pk):
-    post = get_object_or_404(Post.objects.readable_by(request.user).select_related("thread"), pk=pk)
+    posts = Post.objects.readable_by(request.user).select_related("thread").with_author_names()
+    post = get_object_or_404(posts, pk=pk)
     form = ReactionForm(request.POST)
     note = ""
     if form.is_valid():
@@ -27,12 +29,11 @@ def react(request, pk):
     else:
         note = "Please choose one of the reactions."
     if request.htmx:
-        post.reaction_choices = reaction_choices([post], request.user).get(post.pk)
-        post_links([post])
+        prepare_posts([post], request.user)
         return render(request, "forum/_reactions.html", {"post": post, "reaction_note": note})
     if note:
         messages.info(request, note)
-    return redirect(post.get_absolute_url())
+    return redirect(post_in_thread(post, request.user))
 
 
 @login_required

@@ -1,8 +1,8 @@
 """Pages for reading: the home page, a board, a thread, and search."""
 
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Q
-from django.shortcuts import get_object_or_404, render
+from django.db.models import Exists, OuterRef
+from django.shortcuts import get_object_or_404, redirect, render
 
 from peersupport.accounts.permissions import is_moderator
 
@@ -10,11 +10,11 @@ from .. import permissions
 from ..display import prepare_posts
 from ..forms import SearchForm
 from ..models import Board, Post, Subscription, Thread
+from ..paging import POSTS_PER_PAGE, post_in_thread
 from ..search import add_excerpts
 
 THREADS_PER_PAGE = 20
 SEARCH_RESULTS_PER_PAGE = 20
-REPLIES_PER_PAGE = 20
 
 
 def home(request):
@@ -61,7 +61,7 @@ def board(request, slug):
 
 
 def thread(request, pk, slug=None):
-    threads = Thread.objects.visible_to(request.user).with_listing()
+    threads = Thread.objects.visible_to(request.user).select_related("board")
     if request.user.is_authenticated:
         # Fetched with the thread, so the follow button costs no query of its own.
         threads = threads.annotate(
@@ -70,21 +70,21 @@ def thread(request, pk, slug=None):
             )
         )
     thread = get_object_or_404(threads, pk=pk)
-    visible = Post.objects.visible_to(request.user).filter(thread=thread)
-    # Paginate by top-level reply; each page carries those replies' whole subtrees.
-    # Fetched whole (a few ids even in the longest thread) so paging costs no count query.
-    branch_ids = list(visible.filter(depth=1).in_display_order().values_list("pk", flat=True))
-    page = Paginator(branch_ids, REPLIES_PER_PAGE).get_page(request.GET.get("page"))
-    on_page = Q(branch_id__in=list(page.object_list))
-    if page.number == 1:
-        on_page |= Q(depth=0)
+    posts = (
+        Post.objects.visible_to(request.user)
+        .filter(thread=thread)
+        .with_author_names()
+        .in_display_order()
+    )
     moderator_view = is_moderator(request.user)
-    posts = visible.filter(on_page).with_authors().in_display_order()
     if moderator_view:
         posts = posts.prefetch_related("revisions")
+    page = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
     # "?show=<id>" opens one post that the reader's settings hide behind its warning.
     shown = request.GET.get("show", "")
-    posts = prepare_posts(list(posts), request.user, int(shown) if shown.isdigit() else None)
+    posts = prepare_posts(
+        list(page.object_list), request.user, int(shown) if shown.isdigit() else None
+    )
     return render(
         request,
         "forum/thread.html",
@@ -97,6 +97,13 @@ def thread(request, pk, slug=None):
             "moderator_view": moderator_view,
         },
     )
+
+
+def post(request, pk):
+    """A link to one post (from a notification, search, an email) opens its thread on
+    the page that shows it."""
+    post = get_object_or_404(Post.objects.readable_by(request.user), pk=pk)
+    return redirect(post_in_thread(post, request.user))
 
 
 def search(request):

@@ -13,6 +13,7 @@ from moderation.pipeline import OutcomeKind
 from .. import permissions, services
 from ..forms import PostForm, ThreadForm
 from ..models import Board, Post, Thread
+from ..paging import post_in_thread
 from ..rendering import render_markdown
 
 
@@ -60,8 +61,9 @@ def _submit_post_form(request, form, submit, posted_message):
         return None, {"personal_data": outcome.personal_data}, 200
     if outcome.kind == OutcomeKind.PUBLISHED:
         messages.success(request, posted_message)
-        opening = outcome.post.depth == 0
-        return redirect(outcome.thread if opening else outcome.post), {}, 200
+        if outcome.post.depth == 0:
+            return redirect(outcome.thread), {}, 200
+        return redirect(post_in_thread(outcome.post, request.user)), {}, 200
     # Held, for crisis words or for a moderator's first look: the writer is told why,
     # and shown help at once when they may be in danger.
     return redirect("post_waiting", outcome.post.pk), {}, 200

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 
 from forum.models import Post, Thread
+from forum.paging import post_in_thread
 from peersupport.accounts.client_ip import client_ip
 
 from .. import flagging
@@ -31,6 +32,6 @@ def flag_post(request, pk):
             messages.success(request, "Thank you. A moderator will look at this.")
             # Enough flags hide the post; if it opened the thread, the thread goes too.
             if Thread.objects.visible_to(request.user).filter(pk=post.thread_id).exists():
-                return redirect(post.get_absolute_url())
+                return redirect(post_in_thread(post, request.user))
             return redirect(post.thread.board)
     return render(request, "moderation/flag_post.html", {"post": post, "form": form})

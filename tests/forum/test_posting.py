@@ -1,8 +1,15 @@
 """Starting threads, replying, editing and deleting, through the pages a member uses."""
 
-import pytest
+import datetime
+import re
 
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.template import Context, Template
+
+from forum import display, paging
 from forum.models import Post, PostStatus, Revision, Thread
+from forum.paging import POSTS_PER_PAGE
 from tests.factories import BoardFactory, UserFactory, make_reply, make_thread
 
 pytestmark = pytest.mark.django_db
@@ -70,17 +77,68 @@ def test_deep_replies_are_flattened_with_replying_to(client, board):
     assert "depth-5" not in page and "depth-6" not in page
 
 
-def test_long_threads_are_paginated_by_top_level_reply_with_subtrees_whole(client, board):
+def _post_ids(page):
+    return [int(pk) for pk in re.findall(r'<article id="post-(\d+)"', page)]
+
+
+def test_long_threads_come_twenty_posts_a_page_in_display_order(client, board):
     thread = make_thread(board=board)
-    top_level = [make_reply(thread, body=f"top {n}") for n in range(21)]
-    nested = make_reply(thread, parent=top_level[19], body="nested under the 20th")
+    first = make_reply(thread, author=UserFactory(username="FirstWriter"), body="first")
+    answers = [make_reply(thread, parent=first, body=f"answer {n}") for n in range(POSTS_PER_PAGE)]
+    later = make_reply(thread, body="a later reply to the thread")
+    in_order = [thread.opening_post.pk, first.pk, *(a.pk for a in answers), later.pk]
+
     first_page = client.get(f"/threads/{thread.pk}/").content.decode()
-    assert f'id="post-{top_level[19].pk}"' in first_page
-    assert f'id="post-{nested.pk}"' in first_page
-    assert f'id="post-{top_level[20].pk}"' not in first_page
     second_page = client.get(f"/threads/{thread.pk}/?page=2").content.decode()
-    assert f'id="post-{top_level[20].pk}"' in second_page
-    assert f'id="post-{thread.opening_post.pk}"' not in second_page
+    assert _post_ids(first_page) == in_order[:POSTS_PER_PAGE]
+    assert _post_ids(second_page) == in_order[POSTS_PER_PAGE:]
+    assert "Page 1 of 2" in first_page and "Page 2 of 2" in second_page
+    # The two answers that run on to the next page say whom they answer; the reply to
+    # the thread itself needs no such note.
+    replying = f'<a href="/posts/{first.pk}/">replying to FirstWriter</a>'
+    assert second_page.count(replying) == second_page.count("replying to") == 2
+    assert f'id="post-{answers[-1].pk}" data-depth="2"' in second_page
+    assert "replying to" not in first_page
+
+
+def test_a_link_to_a_post_opens_the_page_that_shows_it(client, board):
+    thread = make_thread(board=board)
+    replies = [make_reply(thread, body=f"reply {n}") for n in range(POSTS_PER_PAGE + 1)]
+    last = replies[-1]
+    response = client.get(f"/posts/{last.pk}/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/threads/{thread.pk}/?page=2#post-{last.pk}"
+    assert f'id="post-{last.pk}"' in client.get(response["Location"]).content.decode()
+    opening = client.get(f"/posts/{thread.opening_post.pk}/")
+    assert opening["Location"] == f"/threads/{thread.pk}/#post-{thread.opening_post.pk}"
+
+
+def test_a_link_to_a_post_the_reader_may_not_see_is_not_found(client, member_client, board):
+    thread = make_thread(board=board)
+    held = make_reply(thread, body="waiting", status=PostStatus.HELD)
+    assert client.get(f"/posts/{held.pk}/").status_code == 404
+    assert client.get("/posts/999999/").status_code == 404
+
+
+def test_the_page_of_a_post_counts_only_what_the_reader_sees(board):
+    writer = UserFactory(username="QuietWriter")
+    thread = make_thread(board=board)
+    make_reply(thread, author=writer, body="held", status=PostStatus.HELD)
+    for n in range(POSTS_PER_PAGE - 2):
+        make_reply(thread, body=f"reply {n}")
+    last = make_reply(thread, body="the last one")
+    # Everyone else sees 20 posts, one page; the writer also sees their held post.
+    assert paging.page_of(last, AnonymousUser()) == 1
+    assert paging.page_of(last, writer) == 2
+
+
+def test_after_replying_the_writer_lands_on_the_page_with_their_reply(member_client, board):
+    thread = make_thread(board=board)
+    for n in range(POSTS_PER_PAGE):
+        make_reply(thread, body=f"reply {n}")
+    response = member_client.post(f"/threads/{thread.pk}/reply/", {"body": "Here for you."})
+    reply = Post.objects.get(body="Here for you.")
+    assert response["Location"] == f"/threads/{thread.pk}/?page=2#post-{reply.pk}"
 
 
 def test_a_trailing_slug_is_accepted(client, board):
@@ -245,3 +303,16 @@ def test_content_warnings_fold_the_post_away(client, board):
     assert "<summary>Content warning: Exams" in page
     assert page.index("<details") < page.index("hard words")
     assert f'id="post-{other.pk}"' in page
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        datetime.datetime(2026, 1, 5, 9, 3, tzinfo=datetime.UTC),  # winter: GMT
+        datetime.datetime(2026, 7, 31, 23, 30, 15, 120, tzinfo=datetime.UTC),  # BST: 1 Aug
+    ],
+)
+def test_a_posts_time_reads_as_the_date_filter_would_write_it(moment):
+    written = Template("""{{ moment|date:'c' }}|{{ moment|date:"j M Y, H:i" }}""")
+    iso, label = written.render(Context({"moment": moment})).split("|")
+    assert display.posted_at(moment) == (iso, label)

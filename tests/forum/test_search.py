@@ -35,9 +35,7 @@ def moderator_client():
 def results(response):
     """The ids of the posts listed as results, in order."""
     assert response.status_code == 200
-    return [
-        int(pk) for pk in re.findall(r'href="/threads/\d+/#post-(\d+)"', response.content.decode())
-    ]
+    return [int(pk) for pk in re.findall(r'href="/posts/(\d+)/"', response.content.decode())]
 
 
 def test_finds_a_thread_by_its_title(client, board):

@@ -87,17 +87,16 @@ def test_reply_counts_and_last_activity_match_the_posts(forum):
     assert synchronize_thread_counters() == 0  # nothing for `synchronize` to put right
 
 
-def test_paths_depths_and_branches_are_as_the_services_make_them(forum):
+def test_paths_and_depths_are_as_the_services_make_them(forum):
     posts = {post.pk: post for post in Post.objects.all()}
     for post in posts.values():
         segment = str(post.pk).zfill(10)
         if post.parent_id is None:
-            assert (post.path, post.depth, post.branch_id) == (segment, 0, None)
+            assert (post.path, post.depth) == (segment, 0)
             continue
         parent = posts[post.parent_id]
         assert post.path == f"{parent.path}/{segment}"
         assert post.depth == parent.depth + 1 <= MAX_SEED_DEPTH
-        assert post.branch_id == (post.pk if parent.depth == 0 else parent.branch_id)
         assert post.created_at > parent.created_at
         assert post.thread_id == parent.thread_id
 

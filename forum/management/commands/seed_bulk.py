@@ -383,7 +383,6 @@ class Seeder:
             parent_id=post.parent.pk if post.parent else None,
             path=post.path,
             depth=post.depth,
-            branch_id=post.branch_id,
             body=body,
             body_html=html,
             content_warning=post.content_warning,

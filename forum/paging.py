@@ -1,0 +1,27 @@
+"""A thread's pages: fixed-size slices of the posts a reader may see, in display order.
+
+A page has an upper bound however a conversation grows (a reply with 500 answers
+spreads over pages instead of landing on one), and any post can be linked to: its page
+is worked out for the reader who follows the link.
+"""
+
+from django.urls import reverse
+
+from .models import Post
+
+POSTS_PER_PAGE = 20
+
+
+def page_of(post, reader):
+    """The page of `post`'s thread that shows it to `reader`."""
+    earlier = (
+        Post.objects.visible_to(reader).filter(thread_id=post.thread_id, path__lt=post.path).count()
+    )
+    return earlier // POSTS_PER_PAGE + 1
+
+
+def post_in_thread(post, reader):
+    """The address of `post` in its thread, on the page where `reader` finds it."""
+    page = page_of(post, reader)
+    query = f"?page={page}" if page > 1 else ""
+    return f"{reverse('thread', args=[post.thread_id])}{query}#post-{post.pk}"
