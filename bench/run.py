@@ -114,22 +114,18 @@ OPTIONS_RECORDED = ("scale", "quick", "no_load", "iterations", "warmup", "load_s
 
 
 def measure(args, people, targets, planned):
-    """In-process, then over HTTP and under load against one gunicorn, with one Celery
-    worker throughout; both stopped at the end whatever happens. Returns the results,
-    the load test's, and how many tasks the worker had not taken by then."""
-    from bench import server
-
-    with server.celery_worker(WORKER_LOG):
-        results, load_results = measure_pages(args, people, targets, planned)
-        say("Waiting for the worker to empty the task queue")
-        left_in_queue = server.wait_for_empty_queue()
-    return results, load_results, left_in_queue
-
-
-def measure_pages(args, people, targets, planned):
+    """One request at a time, in-process then over HTTP, on an otherwise idle machine:
+    the tasks those requests queue (a reply's fan-out) wait in the broker, so each
+    figure is the request's own. Then the Celery worker starts, works through them and
+    stays for the load test, where it competes for the machine as in production.
+    gunicorn and the worker are stopped at the end whatever happens. Returns the
+    results, the load test's, and how many tasks the worker had not taken by then."""
     from bench import in_process, load, over_http, server
     from forum.management.commands.seed_bulk import BULK_PASSWORD
 
+    # Tasks an interrupted run left behind would otherwise be run, and timed, as this
+    # run's.
+    server.empty_broker()
     say(f"In-process: {len(planned)} scenarios, {args.iterations} requests each")
     clients = in_process.clients(people)
     results = {
@@ -153,12 +149,17 @@ def measure_pages(args, people, targets, planned):
             results[scenario.name]["http"] = over_http.measure(
                 scenario, sessions[scenario.role], base_url, args.iterations, args.warmup
             )
-        if not args.no_load:
-            say(f"Load test: {args.users} users, {args.load_seconds} s each")
-            load_results = load.run(
-                base_url, people, targets, args.users, args.load_seconds, WORKDIR
-            )
-    return results, load_results
+        with server.celery_worker(WORKER_LOG):
+            say("The worker runs the tasks those requests queued")
+            server.wait_for_empty_queue()
+            if not args.no_load:
+                say(f"Load test: {args.users} users, {args.load_seconds} s each")
+                load_results = load.run(
+                    base_url, people, targets, args.users, args.load_seconds, WORKDIR
+                )
+            say("Waiting for the worker to empty the task queue")
+            left_in_queue = server.wait_for_empty_queue()
+    return results, load_results, left_in_queue
 
 
 if __name__ == "__main__":

@@ -95,6 +95,11 @@ def broker():
     return redis.Redis.from_url(settings.CELERY_BROKER_URL)
 
 
+def empty_broker():
+    """Drop every queued task: the broker's own database only (the cache has another)."""
+    broker().flushdb()
+
+
 def _wait_for_worker(process, log_path, timeout=60):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -110,9 +115,6 @@ def _wait_for_worker(process, log_path, timeout=60):
 def celery_worker(log_path):
     """A worker on the benchmark's broker for the length of the block. The log is
     started afresh: the worker's figures (bench.report.worker_figures) are this run's."""
-    # Tasks an interrupted run left behind would otherwise be run, and timed, as this
-    # run's. The broker's database only: the cache has another.
-    broker().flushdb()
     command = [
         str(Path(sys.executable).parent / "celery"),
         "-A",

@@ -1,6 +1,6 @@
 from django.utils.functional import SimpleLazyObject
 
-from .models import Notification
+from .unread import unread_count
 
 
 def notifications(request):
@@ -8,8 +8,4 @@ def notifications(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {
-        "unread_notifications": SimpleLazyObject(
-            lambda: Notification.objects.for_member(user).unread().count()
-        )
-    }
+    return {"unread_notifications": SimpleLazyObject(lambda: unread_count(user))}

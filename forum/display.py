@@ -115,25 +115,40 @@ def reaction_choices(posts, viewer):
     return {post_id: list(by_kind.values()) for post_id, by_kind in choices.items()}
 
 
-# The links under every post. A long thread page would otherwise reverse() hundreds of
-# URLs; each is reversed once per page with a stand-in id, then filled in per post.
+# The links on a page of posts or threads. A long page would otherwise reverse()
+# hundreds of URLs; each is reversed once per page with a stand-in id, then filled in.
 POST_LINKS = ("reply_to_post", "edit_post", "delete_post", "flag_post", "react")
 _STAND_IN_ID = 987654321
 
 
+def link_pattern(name):
+    """A view's URL with "{}" where its one argument goes."""
+    return reverse(name, args=[_STAND_IN_ID]).replace(str(_STAND_IN_ID), "{}")
+
+
 def post_links(posts):
-    patterns = {
-        name: reverse(name, args=[_STAND_IN_ID]).replace(str(_STAND_IN_ID), "{}")
-        for name in POST_LINKS
-    }
-    profile = reverse("profile", args=[_STAND_IN_ID]).replace(str(_STAND_IN_ID), "{}")
-    one_post = reverse("post", args=[_STAND_IN_ID]).replace(str(_STAND_IN_ID), "{}")
+    patterns = {name: link_pattern(name) for name in POST_LINKS}
+    profile = link_pattern("profile")
+    one_post = link_pattern("post")
     for post in posts:
         post.links = {name: pattern.format(post.pk) for name, pattern in patterns.items()}
         if post.author_name is not None:
             post.links["author"] = profile.format(quote(post.author_name))
         if post.parent_id is not None:
             post.links["parent"] = one_post.format(post.parent_id)
+
+
+def thread_links(threads):
+    """A list of threads (Thread.objects.with_listing()) with each one's link and its
+    writer's, for forum/_thread_list.html."""
+    threads = list(threads)
+    thread = link_pattern("thread")
+    profile = link_pattern("profile")
+    for listed in threads:
+        listed.link = thread.format(listed.pk)
+        if listed.author_name is not None:
+            listed.author_link = profile.format(quote(listed.author_name))
+    return threads
 
 
 def posted_at(moment):

@@ -25,11 +25,15 @@ from .models import (
     PostStatus,
     Subscription,
 )
+from .unread import forget_unread_counts
 
 
-@transaction.atomic
 def follow_thread(*, member, thread):
-    Subscription.objects.get_or_create(thread=thread, member=member)
+    # One INSERT that does nothing for a member already following: it runs on every
+    # reply, where a lookup first would cost two more round trips.
+    Subscription.objects.bulk_create(
+        [Subscription(thread=thread, member=member)], ignore_conflicts=True
+    )
 
 
 @transaction.atomic
@@ -102,6 +106,7 @@ def send_reply_notifications(post_id):
         )
         for member in recipients
     )
+    forget_unread_counts(member.pk for member in recipients)
     to_email = [
         notification.pk
         for notification in notifications
@@ -116,6 +121,7 @@ def send_reply_notifications(post_id):
 def notify_member(*, recipient, message, post=None, thread=None, link="", link_label=""):
     """A message from the moderators (the outcome of a flag or a decision), with an
     optional next step for the member to take."""
+    forget_unread_counts([recipient.pk])
     return Notification.objects.create(
         recipient=recipient,
         kind=NotificationKind.MODERATION,
@@ -133,4 +139,5 @@ def mark_notifications_read(*, member, ids=None):
     unread = Notification.objects.filter(recipient=member, read_at__isnull=True)
     if ids is not None:
         unread = unread.filter(pk__in=ids)
+    forget_unread_counts([member.pk])
     return unread.update(read_at=timezone.now())

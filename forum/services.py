@@ -50,17 +50,22 @@ def path_segment(post_id):
     return str(post_id).zfill(PATH_SEGMENT_WIDTH)
 
 
-def _index_for_search(post):
-    """Store the words search looks for: the post's body and, for a thread's opening
-    post, the title too, weighted to rank first. Only PostgreSQL has full-text search;
-    elsewhere search reads the text itself."""
+def _search_words(post):
+    """What search looks for in a post: its body and, for a thread's opening post, the
+    title too, weighted to rank first. An expression the post's UPDATE stores; only
+    PostgreSQL has full-text search (elsewhere search reads the text itself)."""
     if connection.vendor != "postgresql":
-        return
+        return {}
     title = post.thread.title if post.depth == 0 else ""
     vector = SearchVector(Value(title), weight="A", config=SEARCH_CONFIG) + SearchVector(
         "body", weight="B", config=SEARCH_CONFIG
     )
-    Post.objects.filter(pk=post.pk).update(search_vector=vector)
+    return {"search_vector": vector}
+
+
+def _index_for_search(post):
+    if words := _search_words(post):
+        Post.objects.filter(pk=post.pk).update(**words)
 
 
 def _create_post(*, thread, author, parent, body, content_warning, content_warning_text, status):
@@ -76,10 +81,10 @@ def _create_post(*, thread, author, parent, body, content_warning, content_warni
         content_warning_text=content_warning_text if content_warning == "other" else "",
         status=status,
     )
-    # The path needs the new id, so it is written straight after the insert.
+    # The path needs the new id, so it is written straight after the insert, with the
+    # words for search in the same statement.
     post.path = f"{parent.path}/{path_segment(post.pk)}" if parent else path_segment(post.pk)
-    post.save(update_fields=["path"])
-    _index_for_search(post)
+    Post.objects.filter(pk=post.pk).update(path=post.path, **_search_words(post))
     return post
 
 

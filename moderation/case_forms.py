@@ -5,7 +5,9 @@ import datetime
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.forms.utils import flatatt
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 
 from forum.forms import BoardChoiceField
 from forum.models import MAX_BODY_LENGTH, ContentWarning
@@ -17,6 +19,25 @@ from .models import ActionKind, CaseReason, Priority
 SUSPENSION_DAYS = [(1, "1 day"), (3, "3 days"), (7, "1 week"), (14, "2 weeks"), (30, "30 days")]
 
 
+class PlainSelect(forms.Select):
+    """A <select> written out here, not through the form renderer, which renders every
+    option as a template of its own: the queue's three filters took a quarter of the
+    page's rendering that way (measured: 7 ms of 27). Plain choices only, no groups."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = {str(item) for item in self.format_value(value)}
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (choice, " selected" if str(choice) in chosen else "", label)
+                for choice, label in self.choices
+            ),
+        )
+        attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        return format_html("<select{}>{}</select>", flatatt(attrs), options)
+
+
 class BootstrapWidgets:
     """For forms a template lays out by hand: Bootstrap's classes on every widget (full
     width on a phone, radios and checkboxes big enough to hit)."""
@@ -25,6 +46,7 @@ class BootstrapWidgets:
         forms.RadioSelect: "form-check-input",
         forms.CheckboxInput: "form-check-input",
         forms.Select: "form-select",
+        PlainSelect: "form-select",
     }
 
     def __init__(self, *args, **kwargs):
@@ -158,7 +180,12 @@ class QueueFilterForm(BootstrapWidgets, forms.Form):
     priority = forms.ChoiceField(
         required=False,
         choices=[("", "Any priority"), *[(p.label, p.label.capitalize()) for p in Priority]],
+        widget=PlainSelect,
     )
-    reason = forms.ChoiceField(required=False, choices=[("", "Any reason"), *CaseReason.choices])
-    board = BoardChoiceField(required=False, to_field_name="slug", empty_label="Any board")
+    reason = forms.ChoiceField(
+        required=False, choices=[("", "Any reason"), *CaseReason.choices], widget=PlainSelect
+    )
+    board = BoardChoiceField(
+        required=False, to_field_name="slug", empty_label="Any board", widget=PlainSelect
+    )
     mine = forms.BooleanField(label="Only cases claimed by me", required=False)

@@ -116,7 +116,9 @@ class ThreadQuerySet(models.QuerySet):
         return self.filter(thread_visible_q(user))
 
     def with_listing(self):
-        return self.select_related("board", "author", "opening_post")
+        """What a list of threads shows: the board, and the writer's pseudonym as
+        `author_name` (none for a former member)."""
+        return self.select_related("board").annotate(author_name=F("author__username"))
 
     def unanswered(self):
         return self.filter(reply_count=0)

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from peersupport.accounts.permissions import is_moderator
 
 from .. import permissions
-from ..display import prepare_posts
+from ..display import prepare_posts, thread_links
 from ..forms import SearchForm
 from ..models import Board, Post, Subscription, Thread
 from ..paging import POSTS_PER_PAGE, post_in_thread
@@ -34,12 +34,17 @@ def home(request):
             "quiet": quiet,
             "boards": boards,
             "other_boards": other_boards,
-            "recent": Paginator(threads, 10).get_page(request.GET.get("recent")),
-            "unanswered": Paginator(threads.unanswered(), 10).get_page(
-                request.GET.get("unanswered")
+            "recent": _listed(Paginator(threads, 10).get_page(request.GET.get("recent"))),
+            "unanswered": _listed(
+                Paginator(threads.unanswered(), 10).get_page(request.GET.get("unanswered"))
             ),
         },
     )
+
+
+def _listed(page):
+    page.object_list = thread_links(page.object_list)
+    return page
 
 
 def board(request, slug):
@@ -50,7 +55,7 @@ def board(request, slug):
         .with_listing()
         .order_by("-last_activity_at")
     )
-    page = Paginator(threads, THREADS_PER_PAGE).get_page(request.GET.get("page"))
+    page = _listed(Paginator(threads, THREADS_PER_PAGE).get_page(request.GET.get("page")))
     is_following = (
         request.user.is_authenticated
         and Board.objects.followed_by(request.user).filter(pk=board.pk).exists()

@@ -98,7 +98,8 @@ def reply(request, pk=None, post_pk=None):
         )
         thread = parent.thread
     else:
-        thread = get_object_or_404(Thread.objects.visible_to(request.user).with_listing(), pk=pk)
+        threads = Thread.objects.visible_to(request.user)
+        thread = get_object_or_404(threads.select_related("board", "opening_post"), pk=pk)
         parent = thread.opening_post
     form = PostForm(request.POST or None)
     posted, extra, status = _submit_post_form(

@@ -41,9 +41,15 @@ class CaseQuerySet(models.QuerySet):
         return self.order_by("priority", "opened_at", "pk")
 
     def for_queue(self):
+        """Open cases in queue order, with only what the queue shows of each: the post's
+        words (folded away), its board and who holds the claim."""
         return (
             self.open()
-            .select_related("post__thread__board", "post__author", "claimed_by")
+            .select_related("post__thread__board", "claimed_by")
+            .only(
+                *("status", "priority", "reasons", "is_escalated", "opened_at", "claimed_until"),
+                *("post__body", "post__thread__board__name", "claimed_by__username"),
+            )
             .in_queue_order()
         )
 

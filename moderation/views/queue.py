@@ -3,12 +3,17 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.text import Truncator
+
+from forum.display import link_pattern
 
 from ..case_forms import QueueFilterForm
 from ..models import Case
 from ..permissions import check_can_moderate
 
 QUEUE_PAGE_SIZE = 25
+EXCERPT_LENGTH = 400
 
 
 @login_required
@@ -28,4 +33,17 @@ def queue(request):
         if chosen["mine"]:
             cases = cases.claimed_by(request.user)
     page = Paginator(cases, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = _as_listed(page.object_list)
     return render(request, "moderation/queue.html", {"page": page, "filters": filters})
+
+
+def _as_listed(cases):
+    """Each case's link, opening time and folded excerpt, worked out once per page:
+    as template tags and filters per case they were a fifth of the page's rendering."""
+    cases = list(cases)
+    case_link = link_pattern("moderation_case")
+    for case in cases:
+        case.link = case_link.format(case.pk)
+        case.opened_iso = timezone.localtime(case.opened_at).isoformat()
+        case.excerpt = Truncator(case.post.body).chars(EXCERPT_LENGTH)
+    return cases

@@ -1,6 +1,8 @@
 """Who hears about a reply, the notifications page, the header badge, reply emails and
 the quiet-mode daily digest."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
@@ -367,3 +369,23 @@ def test_a_moderator_sees_their_reply_notifications(client, people, thread):
     reply = make_committed_reply(thread, author=people["replier"])
     client.force_login(moderator)
     assert f"/posts/{reply.pk}/" in client.get("/notifications/").content.decode()
+
+
+def test_the_header_count_is_kept_between_pages_and_updated_at_once(client, people, thread):
+    client.force_login(people["opener"])
+
+    def badge_and_counted():
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get("/").content.decode()
+        counted = any("forum_notification" in query["sql"] for query in captured)
+        found = re.search(r'class="badge">(\d+)<', page)
+        return (int(found.group(1)) if found else 0), counted
+
+    assert badge_and_counted() == (0, True)
+    assert badge_and_counted() == (0, False)  # remembered, not counted again
+    make_committed_reply(thread, author=people["replier"])
+    assert badge_and_counted() == (1, True)  # a new notification shows at once
+    following.notify_member(recipient=people["opener"], message="A note from the moderators.")
+    assert badge_and_counted() == (2, True)
+    client.get("/notifications/")  # reading them
+    assert badge_and_counted()[0] == 0

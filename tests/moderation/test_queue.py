@@ -4,15 +4,20 @@ import datetime
 import re
 
 import pytest
+from django import forms
 from django.db import connection
+from django.test import SimpleTestCase
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from moderation.case_forms import PlainSelect
 from moderation.decisions import claim_case
 from moderation.models import CaseReason
 from tests.factories import BoardFactory
 
 from .case_helpers import make_case, make_lead, make_moderator
+
+assertHTMLEqual = SimpleTestCase().assertHTMLEqual
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +151,12 @@ def test_the_query_count_does_not_grow_with_the_queue(moderator_client, moderato
         claim_case(case=make_case(), moderator=make_moderator(f"Helper{n}"))
     count_queries()  # each case came with a new board, so the cached board list refills
     assert count_queries() == with_two
+
+
+@pytest.mark.parametrize("value", ["", "high", ["medium"], None, "not a choice"])
+def test_the_queues_plain_select_writes_what_djangos_select_would(value):
+    choices = [("", "Any priority"), ("high", "High"), ("medium", "Medium & more")]
+    attrs = {"id": "id_priority", "class": "form-select"}
+    plain = PlainSelect(choices=choices).render("priority", value, attrs)
+    django = forms.Select(choices=choices).render("priority", value, attrs)
+    assertHTMLEqual(plain, django)

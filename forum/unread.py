@@ -1,0 +1,33 @@
+"""The header's count of unread notifications, kept in the cache per member.
+
+Counting them with the visibility rules costs a query on every page a member opens,
+while the count changes only when a notification is made or read, and those services
+drop it (`forget_unread_counts`). A notification whose post is hidden later may stay in
+the count for up to UNREAD_COUNT_TIMEOUT; the notifications page itself is never cached.
+"""
+
+from django.core.cache import cache
+from django.db import transaction
+
+from .models import Notification
+
+UNREAD_COUNT_TIMEOUT = 60
+
+
+def _key(member_id):
+    return f"forum:unread:{member_id}"
+
+
+def unread_count(member):
+    return cache.get_or_set(
+        _key(member.pk),
+        lambda: Notification.objects.for_member(member).unread().count(),
+        UNREAD_COUNT_TIMEOUT,
+    )
+
+
+def forget_unread_counts(member_ids):
+    keys = [_key(member_id) for member_id in member_ids]
+    cache.delete_many(keys)
+    # Again once committed: a page counting meanwhile may have stored the old figure.
+    transaction.on_commit(lambda: cache.delete_many(keys))
