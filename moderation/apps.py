@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class ModerationConfig(AppConfig):
     name = "moderation"
     verbose_name = "Moderation"
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -21,6 +21,10 @@ How a watched phrase matches:
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from django.core.cache import cache
+from django.db import transaction
 
 from .models import RiskLevel, WatchedPhrase
 from .normalise import text_forms
@@ -189,9 +193,40 @@ def find_phrases(text, phrases):
     return [match for phrase in phrases if (match := _match_phrase(phrase, forms))]
 
 
+class Phrase(NamedTuple):
+    """An active WatchedPhrase, as much of it as screening reads."""
+
+    phrase: str
+    level: str
+    exceptions: str
+    reason: str
+
+
+PHRASES_CACHE_KEY = "moderation:watched-phrases"
+# Saving or deleting a phrase drops the list at once (moderation/signals.py); this
+# bounds how long a change made any other way (a bulk update) takes to apply.
+PHRASES_CACHE_TIMEOUT = 60
+
+
+def watched_phrases():
+    """Every active phrase, read from the database at most once a minute rather than on
+    every post: there are over a hundred, and they change only in the admin."""
+    phrases = cache.get(PHRASES_CACHE_KEY)
+    if phrases is None:
+        fields = Phrase._fields
+        phrases = [Phrase(*row) for row in WatchedPhrase.objects.active().values_list(*fields)]
+        cache.set(PHRASES_CACHE_KEY, phrases, PHRASES_CACHE_TIMEOUT)
+    return phrases
+
+
+def forget_watched_phrases():
+    cache.delete(PHRASES_CACHE_KEY)
+    # Again once committed: a post screened meanwhile may have stored the old list.
+    transaction.on_commit(lambda: cache.delete(PHRASES_CACHE_KEY))
+
+
 def screen_text(text):
-    phrases = WatchedPhrase.objects.active().only("phrase", "level", "exceptions", "reason")
     return Screening(
-        matches=find_phrases(text, list(phrases)),
+        matches=find_phrases(text, watched_phrases()),
         personal_data=find_personal_data(text),
     )

@@ -2,8 +2,11 @@
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from moderation.models import ActionKind, ModerationAction, WatchedPhrase
+from moderation.screening import screen_text
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -87,3 +90,34 @@ def test_editing_a_phrase_in_the_admin_is_audited(admin_client):
     assert response.status_code == 302
     assert WatchedPhrase.objects.get(pk=phrase.pk).exceptions == "will kill me"
     assert ModerationAction.objects.filter(action=ActionKind.ADMIN_CHANGE).count() == 1
+
+
+def test_a_phrase_added_or_switched_off_in_the_admin_applies_to_the_next_post(admin_client):
+    words = "the grey kestrel feeling is back"
+    assert screen_text(words).matches == []  # and the list of phrases is now cached
+    response = admin_client.post(
+        "/admin/moderation/watchedphrase/add/",
+        {
+            "phrase": "grey kestrel",
+            "level": "crisis",
+            "exceptions": "",
+            "reason": "",
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302
+    assert [match.level for match in screen_text(words).matches] == ["crisis"]
+
+    phrase = WatchedPhrase.objects.get(phrase="grey kestrel")
+    admin_client.post(
+        f"/admin/moderation/watchedphrase/{phrase.pk}/change/",
+        {"phrase": "grey kestrel", "level": "crisis", "exceptions": "", "reason": ""},
+    )
+    assert screen_text(words).matches == []
+
+
+def test_screening_reads_the_phrases_from_the_database_once_while_they_are_unchanged():
+    screen_text("a first post")
+    with CaptureQueriesContext(connection) as queries:
+        screen_text("a second post")
+    assert len(queries) == 0
