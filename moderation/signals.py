@@ -1,7 +1,7 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .models import WatchedPhrase
+from .models import ModerationSettings, WatchedPhrase
 from .screening import forget_watched_phrases
 
 
@@ -11,3 +11,10 @@ from .screening import forget_watched_phrases
 @receiver(post_delete, sender=WatchedPhrase)
 def watched_phrase_changed(**kwargs):
     forget_watched_phrases()
+
+
+# A switch to "moderate everything" must hold the very next post.
+@receiver(post_save, sender=ModerationSettings)
+@receiver(post_delete, sender=ModerationSettings)
+def moderation_settings_changed(**kwargs):
+    ModerationSettings.forget()

@@ -258,7 +258,14 @@ class Post(models.Model):
 
     class Meta:
         indexes = [
-            models.Index(fields=["thread", "path"]),
+            # A thread's posts in display order, with what deciding who sees each needs:
+            # counting a page's place and skipping to it read this index alone, however
+            # long the thread.
+            models.Index(
+                fields=["thread", "path"],
+                include=["status", "is_tombstone", "author", "id"],
+                name="forum_post_in_thread",
+            ),
             GinIndex(fields=["search_vector"], name="forum_post_search_gin"),
             # Search takes the newest matches first (see PostQuerySet.search).
             models.Index(fields=["-created_at"], name="forum_post_newest"),

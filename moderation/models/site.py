@@ -1,6 +1,11 @@
 import datetime
 
-from django.db import models
+from django.core.cache import cache
+from django.db import models, transaction
+
+SETTINGS_CACHE_KEY = "moderation:settings"
+# Saving the settings drops the cached copy at once (moderation/signals.py).
+SETTINGS_CACHE_TIMEOUT = 60 * 60
 
 
 class ModerationSettings(models.Model):
@@ -27,7 +32,18 @@ class ModerationSettings(models.Model):
 
     @classmethod
     def current(cls):
-        return cls.objects.get_or_create(pk=1)[0]
+        """The one row, from the cache: every new post asks whether to hold it."""
+        current = cache.get(SETTINGS_CACHE_KEY)
+        if current is None:
+            current = cls.objects.get_or_create(pk=1)[0]
+            cache.set(SETTINGS_CACHE_KEY, current, SETTINGS_CACHE_TIMEOUT)
+        return current
+
+    @staticmethod
+    def forget():
+        cache.delete(SETTINGS_CACHE_KEY)
+        # Again once committed: a post screened meanwhile may have stored the old row.
+        transaction.on_commit(lambda: cache.delete(SETTINGS_CACHE_KEY))
 
     def in_hours(self, when):
         now = when.time()

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from forum.models import Post, PostStatus, Thread
 from moderation.models import (
@@ -153,6 +153,28 @@ def test_every_post_in_a_pre_moderated_board_waits(member_client):
     BoardFactory(slug="feeling-low", is_premoderated=True)
     new_thread(member_client, "Just a normal day.")
     assert Post.objects.get().status == PostStatus.HELD
+
+
+def test_switching_on_moderate_everything_in_the_admin_holds_the_very_next_post(
+    member_client, admin_user, board
+):
+    new_thread(member_client, "A quiet evening.")  # the settings are now cached
+    assert Post.objects.get().status == PostStatus.PUBLISHED
+    admin = Client()
+    admin.force_login(admin_user)
+    settings = ModerationSettings.current()
+    response = admin.post(
+        f"/admin/moderation/moderationsettings/{settings.pk}/change/",
+        {
+            "moderate_everything": "on",
+            "hours_start": "09:00",
+            "hours_end": "22:00",
+            "hours_description": "every day from 9am to 10pm",
+        },
+    )
+    assert response.status_code == 302
+    new_thread(member_client, "Another quiet evening.")
+    assert Post.objects.get(body="Another quiet evening.").status == PostStatus.HELD
 
 
 def test_moderate_everything_holds_every_post_and_says_when_someone_will_look(member_client, board):
