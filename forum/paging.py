@@ -10,6 +10,8 @@ from django.urls import reverse
 from .models import Post
 
 POSTS_PER_PAGE = 20
+# "?page=last": the thread's last page, whatever its number.
+LAST_PAGE = "last"
 
 
 def page_of(post, reader):
@@ -25,3 +27,13 @@ def post_in_thread(post, reader):
     page = page_of(post, reader)
     query = f"?page={page}" if page > 1 else ""
     return f"{reverse('thread', args=[post.thread_id])}{query}#post-{post.pk}"
+
+
+def new_reply_in_thread(post, reader):
+    """Where a reply just written shows. One that answers the thread itself sorts after
+    every other post (its path ends in the newest id), so it is on the last page, which
+    the thread page works out with the count it makes anyway; only a reply to a post
+    further up needs counting here."""
+    if post.depth != 1:
+        return post_in_thread(post, reader)
+    return f"{reverse('thread', args=[post.thread_id])}?page={LAST_PAGE}#post-{post.pk}"

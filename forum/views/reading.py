@@ -10,7 +10,7 @@ from .. import permissions
 from ..display import prepare_posts, thread_links
 from ..forms import SearchForm
 from ..models import Board, Post, Subscription, Thread
-from ..paging import POSTS_PER_PAGE, post_in_thread
+from ..paging import LAST_PAGE, POSTS_PER_PAGE, post_in_thread
 from ..search import add_excerpts
 
 THREADS_PER_PAGE = 20
@@ -76,7 +76,9 @@ def thread(request, pk, slug=None):
         )
     thread = get_object_or_404(threads, pk=pk)
     visible = Post.objects.visible_to(request.user).filter(thread=thread).in_display_order()
-    page = Paginator(visible, POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    paginator = Paginator(visible, POSTS_PER_PAGE)
+    number = request.GET.get("page")
+    page = paginator.get_page(paginator.num_pages if number == LAST_PAGE else number)
     # The page's posts are picked by the thread's index alone, then joined with their
     # writers: on the last page of a long thread, joining first made PostgreSQL join and
     # sort every post before it (30 ms on a 2,000-post thread instead of 2).

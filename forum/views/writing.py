@@ -13,7 +13,7 @@ from moderation.pipeline import OutcomeKind
 from .. import permissions, services
 from ..forms import PostForm, ThreadForm
 from ..models import Board, Post, Thread
-from ..paging import post_in_thread
+from ..paging import new_reply_in_thread, post_in_thread
 from ..rendering import render_markdown
 
 
@@ -35,11 +35,12 @@ def posting_allowed(view):
     return wrapped
 
 
-def _submit_post_form(request, form, submit, posted_message):
+def _submit_post_form(request, form, submit, posted_message, where=post_in_thread):
     """The flow every writing form shares. "Preview" renders the Markdown and saves
     nothing; otherwise `submit(cleaned_data)` hands the words to the moderation
-    pipeline, and its outcome decides what the writer sees next. Returns (a redirect
-    once saved, extra context for the form page, the form page's status)."""
+    pipeline, and its outcome decides what the writer sees next: a published post at
+    `where(post, writer)` in its thread. Returns (a redirect once saved, extra context
+    for the form page, the form page's status)."""
     if request.method != "POST" or not form.is_valid():
         return None, {}, 200
     if "preview" in request.POST:
@@ -63,7 +64,7 @@ def _submit_post_form(request, form, submit, posted_message):
         messages.success(request, posted_message)
         if outcome.post.depth == 0:
             return redirect(outcome.thread), {}, 200
-        return redirect(post_in_thread(outcome.post, request.user)), {}, 200
+        return redirect(where(outcome.post, request.user)), {}, 200
     # Held, for crisis words or for a moderator's first look: the writer is told why,
     # and shown help at once when they may be in danger.
     return redirect("post_waiting", outcome.post.pk), {}, 200
@@ -109,6 +110,7 @@ def reply(request, pk=None, post_pk=None):
             author=request.user, thread=thread, parent=parent, **data
         ),
         "Your reply is posted.",
+        where=new_reply_in_thread,
     )
     if posted:
         return posted

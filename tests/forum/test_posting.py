@@ -134,11 +134,30 @@ def test_the_page_of_a_post_counts_only_what_the_reader_sees(board):
 
 def test_after_replying_the_writer_lands_on_the_page_with_their_reply(member_client, board):
     thread = make_thread(board=board)
-    for n in range(POSTS_PER_PAGE):
-        make_reply(thread, body=f"reply {n}")
+    replies = [make_reply(thread, body=f"reply {n}") for n in range(POSTS_PER_PAGE + 1)]
+
+    # A reply to the thread is its newest post: the last page, named as such.
     response = member_client.post(f"/threads/{thread.pk}/reply/", {"body": "Here for you."})
     reply = Post.objects.get(body="Here for you.")
-    assert response["Location"] == f"/threads/{thread.pk}/?page=2#post-{reply.pk}"
+    assert response["Location"] == f"/threads/{thread.pk}/?page=last#post-{reply.pk}"
+    last_page = member_client.get(response["Location"]).content.decode()
+    assert f'id="post-{reply.pk}"' in last_page and "Page 2 of 2" in last_page
+
+    # A reply to a post on the first page sits under it, on the first page.
+    answer_to = replies[0]
+    response = member_client.post(f"/posts/{answer_to.pk}/reply/", {"body": "Me too."})
+    answer = Post.objects.get(body="Me too.")
+    assert response["Location"] == f"/threads/{thread.pk}/#post-{answer.pk}"
+    assert f'id="post-{answer.pk}"' in member_client.get(response["Location"]).content.decode()
+
+
+def test_an_edit_returns_the_writer_to_their_post_where_it_is(member_client, member, board):
+    thread = make_thread(board=board)
+    mine = make_reply(thread, author=member, body="first words")
+    for n in range(POSTS_PER_PAGE):
+        make_reply(thread, body=f"reply {n}")
+    response = member_client.post(f"/posts/{mine.pk}/edit/", {"body": "better words"})
+    assert response["Location"] == f"/threads/{thread.pk}/#post-{mine.pk}"
 
 
 def test_a_trailing_slug_is_accepted(client, board):
