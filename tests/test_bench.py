@@ -268,7 +268,7 @@ def test_a_bench_reply_is_published_at_once(member_client):
             f"/threads/{thread.pk}/reply/", {"body": reply_body(rng, new_token(rng))}
         )
         assert response.status_code == 302
-        assert response["Location"].startswith(f"/threads/{thread.pk}/#post-")
+        assert response["Location"].startswith(f"/threads/{thread.pk}/?page=last#post-")
 
 
 def test_failed_requests_and_lost_posts_fail_the_run():
