@@ -100,7 +100,11 @@ def reply(request, pk=None, post_pk=None):
         thread = parent.thread
     else:
         threads = Thread.objects.visible_to(request.user)
-        thread = get_object_or_404(threads.select_related("board", "opening_post"), pk=pk)
+        # The opening post is the parent: its search words are never needed here.
+        threads = threads.select_related("board", "opening_post").defer(
+            "opening_post__search_vector"
+        )
+        thread = get_object_or_404(threads, pk=pk)
         parent = thread.opening_post
     form = PostForm(request.POST or None)
     posted, extra, status = _submit_post_form(
