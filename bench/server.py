@@ -62,32 +62,32 @@ def _stop(process):
 
 
 @contextlib.contextmanager
+def _running(program, arguments, log_path, log_mode="ab"):
+    """One of this venv's programs with the bench settings, in a process group of its
+    own, its output in `log_path`; stopped with its children when the block ends."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"}
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    command = [str(Path(sys.executable).parent / program), *arguments]
+    with open(log_path, log_mode) as log:
+        process = subprocess.Popen(  # noqa: S603
+            command, cwd=ROOT, env=env, stdout=log, stderr=log, start_new_session=True
+        )
+        try:
+            yield process
+        finally:
+            _stop(process)
+
+
+@contextlib.contextmanager
 def gunicorn(log_path):
     """Yields the base URL. Persistent database connections come from CONN_MAX_AGE in
     bench.settings."""
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
-    command = [
-        str(Path(sys.executable).parent / "gunicorn"),
-        "peersupport.wsgi",
-        "--workers",
-        str(WORKERS),
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--log-level",
-        "warning",
-    ]
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"}
-    log_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(log_path, "ab") as log:
-        process = subprocess.Popen(  # noqa: S603
-            command, cwd=ROOT, env=env, stdout=log, stderr=log, start_new_session=True
-        )
-        try:
-            _wait_until_ready(process, base_url)
-            yield base_url
-        finally:
-            _stop(process)
+    arguments = ["peersupport.wsgi", "--workers", str(WORKERS), "--bind", f"127.0.0.1:{port}"]
+    with _running("gunicorn", [*arguments, "--log-level", "warning"], log_path) as process:
+        _wait_until_ready(process, base_url)
+        yield base_url
 
 
 def broker():
@@ -115,31 +115,11 @@ def _wait_for_worker(process, log_path, timeout=60):
 def celery_worker(log_path):
     """A worker on the benchmark's broker for the length of the block. The log is
     started afresh: the worker's figures (bench.report.worker_figures) are this run's."""
-    command = [
-        str(Path(sys.executable).parent / "celery"),
-        "-A",
-        "peersupport",
-        "worker",
-        "--loglevel",
-        "INFO",
-        "--pool",
-        WORKER_POOL,
-        "--concurrency",
-        str(WORKER_CONCURRENCY),
-        "--hostname",
-        "bench@%h",
-    ]
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"}
-    log_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(log_path, "wb") as log:
-        process = subprocess.Popen(  # noqa: S603
-            command, cwd=ROOT, env=env, stdout=log, stderr=log, start_new_session=True
-        )
-        try:
-            _wait_for_worker(process, log_path)
-            yield
-        finally:
-            _stop(process)
+    arguments = ["-A", "peersupport", "worker", "--loglevel", "INFO", "--pool", WORKER_POOL]
+    arguments += ["--concurrency", str(WORKER_CONCURRENCY), "--hostname", "bench@%h"]
+    with _running("celery", arguments, log_path, log_mode="wb") as process:
+        _wait_for_worker(process, log_path)
+        yield
 
 
 def wait_for_empty_queue(timeout=120, quiet_seconds=1.0):
