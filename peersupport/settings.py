@@ -215,7 +215,13 @@ USE_TZ = True
 
 # Sessions live in the database: they survive a Redis restart, and every app server
 # sees the same ones. allauth.usersessions indexes them by member (docs/deploy.md).
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# With Redis they are also read through the cache, which spares every page a query;
+# ending a session (a ban, signing out) deletes both copies.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
 
 # Task queue: emails and scheduled jobs run in a Celery worker, on Redis unless
 # CELERY_BROKER_URL names another broker (docs/deploy.md). With no broker they run at
