@@ -28,6 +28,8 @@ def unread_count(member):
 
 def forget_unread_counts(member_ids):
     keys = [_key(member_id) for member_id in member_ids]
+    if not keys:
+        return
     cache.delete_many(keys)
     # Again once committed: a page counting meanwhile may have stored the old figure.
     transaction.on_commit(lambda: cache.delete_many(keys))
