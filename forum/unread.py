@@ -7,7 +7,8 @@ the count for up to UNREAD_COUNT_TIMEOUT; the notifications page itself is never
 """
 
 from django.core.cache import cache
-from django.db import transaction
+
+from peersupport.caching import forget
 
 from .models import Notification
 
@@ -27,9 +28,4 @@ def unread_count(member):
 
 
 def forget_unread_counts(member_ids):
-    keys = [_key(member_id) for member_id in member_ids]
-    if not keys:
-        return
-    cache.delete_many(keys)
-    # Again once committed: a page counting meanwhile may have stored the old figure.
-    transaction.on_commit(lambda: cache.delete_many(keys))
+    forget(*(_key(member_id) for member_id in member_ids))

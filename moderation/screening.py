@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from django.core.cache import cache
-from django.db import transaction
+
+from peersupport.caching import forget
 
 from .models import RiskLevel, WatchedPhrase
 from .normalise import text_forms
@@ -220,9 +221,7 @@ def watched_phrases():
 
 
 def forget_watched_phrases():
-    cache.delete(PHRASES_CACHE_KEY)
-    # Again once committed: a post screened meanwhile may have stored the old list.
-    transaction.on_commit(lambda: cache.delete(PHRASES_CACHE_KEY))
+    forget(PHRASES_CACHE_KEY)
 
 
 def screen_text(text):

@@ -1,7 +1,10 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from peersupport.caching import forget
+
 from .models import ModerationSettings, WatchedPhrase
+from .models.site import SETTINGS_CACHE_KEY
 from .screening import forget_watched_phrases
 
 
@@ -17,4 +20,4 @@ def watched_phrase_changed(**kwargs):
 @receiver(post_save, sender=ModerationSettings)
 @receiver(post_delete, sender=ModerationSettings)
 def moderation_settings_changed(**kwargs):
-    ModerationSettings.forget()
+    forget(SETTINGS_CACHE_KEY)

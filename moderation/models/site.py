@@ -1,7 +1,7 @@
 import datetime
 
 from django.core.cache import cache
-from django.db import models, transaction
+from django.db import models
 
 SETTINGS_CACHE_KEY = "moderation:settings"
 # Saving the settings drops the cached copy at once (moderation/signals.py).
@@ -38,12 +38,6 @@ class ModerationSettings(models.Model):
             current = cls.objects.get_or_create(pk=1)[0]
             cache.set(SETTINGS_CACHE_KEY, current, SETTINGS_CACHE_TIMEOUT)
         return current
-
-    @staticmethod
-    def forget():
-        cache.delete(SETTINGS_CACHE_KEY)
-        # Again once committed: a post screened meanwhile may have stored the old row.
-        transaction.on_commit(lambda: cache.delete(SETTINGS_CACHE_KEY))
 
     def in_hours(self, when):
         now = when.time()

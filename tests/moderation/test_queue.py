@@ -6,9 +6,9 @@ import re
 import pytest
 from django import forms
 from django.db import connection
-from django.test import SimpleTestCase
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from pytest_django.asserts import assertHTMLEqual
 
 from moderation.case_forms import PlainSelect
 from moderation.decisions import claim_case
@@ -16,8 +16,6 @@ from moderation.models import CaseReason
 from tests.factories import BoardFactory
 
 from .case_helpers import make_case, make_lead, make_moderator
-
-assertHTMLEqual = SimpleTestCase().assertHTMLEqual
 
 pytestmark = pytest.mark.django_db
 
