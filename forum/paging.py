@@ -1,9 +1,15 @@
-"""A thread's pages: fixed-size slices of the posts a reader may see, in display order.
+"""Pages of lists whose cost must not grow with the forum.
 
+A thread's pages are fixed-size slices of the posts a reader may see, in display order.
 A page has an upper bound however a conversation grows (a reply with 500 answers
 spreads over pages instead of landing on one), and any post can be linked to: its page
 is worked out for the reader who follows the link.
+
+Home's lists span every thread on the forum, so they are paged without a count.
 """
+
+import math
+from dataclasses import dataclass
 
 from django.urls import reverse
 
@@ -37,3 +43,47 @@ def new_reply_in_thread(post, reader):
     if post.depth != 1:
         return post_in_thread(post, reader)
     return f"{reverse('thread', args=[post.thread_id])}?page={LAST_PAGE}#post-{post.pk}"
+
+
+@dataclass
+class PageWithoutCount:
+    """What forum/_pagination.html shows of a page, for a list too long to count on
+    every view: there is no "of N", and a next page exists when one row more than a
+    page was found."""
+
+    object_list: list
+    number: int
+    has_next: bool
+    paginator = None
+
+    @property
+    def has_previous(self):
+        return self.number > 1
+
+    @property
+    def has_other_pages(self):
+        return self.has_previous or self.has_next
+
+    @property
+    def next_page_number(self):
+        return self.number + 1
+
+    @property
+    def previous_page_number(self):
+        return self.number - 1
+
+
+def page_without_count(queryset, number, per_page):
+    """Page `number` (as given in the address: anything that is not a page number
+    means the first) of an ordered queryset. Past the end, as an old link can be, the
+    list is counted once to show its last page instead."""
+    try:
+        number = max(int(number), 1)
+    except (TypeError, ValueError):
+        number = 1
+    start = (number - 1) * per_page
+    rows = list(queryset[start : start + per_page + 1])
+    if not rows and number > 1:
+        last = max(math.ceil(queryset.count() / per_page), 1)
+        return page_without_count(queryset, last, per_page)
+    return PageWithoutCount(rows[:per_page], number, has_next=len(rows) > per_page)

@@ -10,10 +10,11 @@ from .. import permissions
 from ..display import prepare_posts, thread_links
 from ..forms import SearchForm
 from ..models import Board, Post, Subscription, Thread
-from ..paging import LAST_PAGE, POSTS_PER_PAGE, post_in_thread
+from ..paging import LAST_PAGE, POSTS_PER_PAGE, page_without_count, post_in_thread
 from ..search import add_excerpts
 
 THREADS_PER_PAGE = 20
+HOME_THREADS_PER_LIST = 10
 SEARCH_RESULTS_PER_PAGE = 20
 
 
@@ -34,9 +35,13 @@ def home(request):
             "quiet": quiet,
             "boards": boards,
             "other_boards": other_boards,
-            "recent": _listed(Paginator(threads, 10).get_page(request.GET.get("recent"))),
+            "recent": _listed(
+                page_without_count(threads, request.GET.get("recent"), HOME_THREADS_PER_LIST)
+            ),
             "unanswered": _listed(
-                Paginator(threads.unanswered(), 10).get_page(request.GET.get("unanswered"))
+                page_without_count(
+                    threads.unanswered(), request.GET.get("unanswered"), HOME_THREADS_PER_LIST
+                )
             ),
         },
     )
