@@ -35,13 +35,17 @@ def timed_request(client, scenario):
     body = None if data is None else urlencode(data)
     with CaptureQueriesContext(connection) as captured:
         started = time.perf_counter()
-        if body is None:
-            response = client.get(path)
-        else:
-            response = client.post(path, body, content_type=FORM_ENCODED)
+        response = send(client, path, body)
         elapsed = (time.perf_counter() - started) * 1000
     check_response(scenario, response.status_code, response.headers.get("Location"))
     return elapsed, len(captured)
+
+
+def send(client, path, body):
+    """A GET, or a POST of a form already encoded (`body`)."""
+    if body is None:
+        return client.get(path)
+    return client.post(path, body, content_type=FORM_ENCODED)
 
 
 def measure(scenario, client, iterations, warmup):

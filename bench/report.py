@@ -162,6 +162,21 @@ def worker_problems(figures, left_in_queue):
     return problems
 
 
+PLANS_HEADERS = ["scenario", "SELECTs explained", "slowest in PostgreSQL ms", "read whole"]
+
+
+def plans_table(plans):
+    """Per scenario, from bench/plans.py: the growing tables its queries read from end
+    to end, and how many rows each read."""
+    lines = []
+    for name, plan in plans.items():
+        scans = ", ".join(
+            f"{scan['table']} ({scan['rows_read']:,} rows)" for scan in plan["sequential_scans"]
+        )
+        lines.append([name, str(plan["selects"]), f"{plan['slowest_ms']:.2f}", scans or "—"])
+    return format_table(PLANS_HEADERS, lines)
+
+
 def format_table(headers, lines):
     widths = [
         max(len(str(cell)) for cell in column) for column in zip(headers, *lines, strict=True)

@@ -75,6 +75,8 @@ def main(argv=None):
     print()
     print(report.scenario_table(rows))
     print()
+    print(report.plans_table({name: result["plans"] for name, result in results.items()}))
+    print()
     print(report.worker_table(worker))
     problems = report.worker_problems(worker, left_in_queue)
     if load_results:
@@ -120,7 +122,7 @@ def measure(args, people, targets, planned):
     stays for the load test, where it competes for the machine as in production.
     gunicorn and the worker are stopped at the end whatever happens. Returns the
     results, the load test's, and how many tasks the worker had not taken by then."""
-    from bench import in_process, load, over_http, server
+    from bench import in_process, load, over_http, plans, server
     from forum.management.commands.seed_bulk import BULK_PASSWORD
 
     # Tasks an interrupted run left behind would otherwise be run, and timed, as this
@@ -138,6 +140,10 @@ def measure(args, people, targets, planned):
         }
         for scenario in planned
     }
+    say("Query plans: each scenario's SELECTs again, under EXPLAIN ANALYZE")
+    sizes = plans.table_sizes()
+    for scenario in planned:
+        results[scenario.name]["plans"] = plans.explain(scenario, clients[scenario.role], sizes)
     load_results = None
     with server.gunicorn(WORKDIR / "gunicorn.log") as base_url:
         sessions = {

@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from bench import TEMPLATES_DIR, report, stats
+from bench import TEMPLATES_DIR, plans, report, stats
 from bench.bodies import UNIQUE_WORD_PREFIX, new_token, reply_body
 from bench.middleware import server_timing
 from bench.scenarios import Scenario, ScenarioFailed, check_response
@@ -283,3 +283,58 @@ def test_failed_requests_and_lost_posts_fail_the_run():
         "2 failed requests at 64 users",
         "1 acknowledged posts are not in the database",
     ]
+
+
+def scan(table, rows, removed=0, loops=1):
+    return {
+        "Node Type": "Seq Scan",
+        "Relation Name": table,
+        "Actual Rows": rows,
+        "Rows Removed by Filter": removed,
+        "Actual Loops": loops,
+    }
+
+
+def test_whole_reads_of_growing_tables_are_named_with_the_rows_they_read():
+    plan = {
+        "Node Type": "Aggregate",
+        "Plans": [
+            {
+                "Node Type": "Hash Join",
+                "Plans": [scan("forum_thread", 5000, removed=333), scan("forum_board", 20)],
+            },
+            {"Node Type": "Nested Loop", "Plans": [scan("moderation_case", 10, loops=300)]},
+            {"Node Type": "Index Scan", "Relation Name": "forum_post", "Index Name": "pkey"},
+        ],
+    }
+    sizes = {"forum_thread": 5333, "forum_board": 20, "moderation_case": 2000, "forum_post": 10**5}
+    assert plans.sequential_scans(plan, sizes) == [
+        ("forum_thread", 5333),
+        ("moderation_case", 3000),
+    ]
+
+
+def test_the_plans_table_names_each_table_read_whole():
+    table = report.plans_table(
+        {
+            "home": {"selects": 3, "slowest_ms": 0.104, "sequential_scans": []},
+            "notifications": {
+                "selects": 4,
+                "slowest_ms": 1.68,
+                "sequential_scans": [{"table": "forum_thread", "rows_read": 5333}],
+            },
+        }
+    )
+    lines = table.splitlines()
+    assert lines[2].split() == ["home", "3", "0.10", "—"]
+    assert lines[3].split() == ["notifications", "4", "1.68", "forum_thread", "(5,333", "rows)"]
+
+
+def test_each_select_a_scenario_makes_is_explained(member_client, member):
+    thread = make_thread(author=member)
+    page = Scenario("thread", "reader", lambda: (f"/threads/{thread.pk}/", None))
+    explained = plans.explain(page, member_client, {})
+    assert explained["selects"] >= 3 and explained["slowest_ms"] > 0
+    wrong = Scenario("thread", "reader", lambda: ("/threads/0/", None))
+    with pytest.raises(ScenarioFailed, match="got 404"):
+        plans.explain(wrong, member_client, {})
