@@ -208,9 +208,12 @@ class PostQuerySet(models.QuerySet):
         search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
         # A common word matches most of the forum, and ranking every match reads every
         # post. Only the newest matches are ranked (the planner walks the created_at
-        # index until it has enough), so a search costs the same at any size.
+        # index until it has enough), so a search costs the same at any size. They are
+        # chosen from the posts alone, and who may see them is checked on those few:
+        # with the threads joined in here to check it, the planner read every thread
+        # for a rare word.
         newest_matches = (
-            self.filter(search_vector=search_query)
+            self.model.objects.filter(search_vector=search_query)
             .order_by("-created_at")
             .values("pk")[:SEARCH_CANDIDATES]
         )

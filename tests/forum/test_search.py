@@ -124,6 +124,16 @@ def test_hidden_posts_are_not_found_by_others(client, moderator_client, board):
     assert results(moderator_client.get("/search/", {"q": "trombone"})) == [hidden.pk]
 
 
+def test_only_the_newest_matches_are_ranked(client, board, monkeypatch):
+    monkeypatch.setattr(content, "SEARCH_CANDIDATES", 3)
+    thread = make_thread(board=board, title="Lighthouse", body="The oldest: a title match")
+    newer = [make_reply(thread, body=f"lighthouse number {n}") for n in range(4)]
+    # The title would rank first, but the three newest matches are all that is ranked.
+    assert sorted(results(client.get("/search/", {"q": "lighthouse"}))) == [
+        post.pk for post in newer[1:]
+    ]
+
+
 def test_deleted_posts_and_tombstones_never_match_on_their_text(
     client, member, moderator_client, board
 ):
