@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1:8000
 
 LOCK := requirements/lock.txt
 
-.PHONY: install run test lint format clean screenshots bench lock
+.PHONY: install run test lint format clean screenshots bench lock eval-screening train-screening
 
 install: $(VENV)/.installed
 
@@ -34,6 +34,22 @@ test: install
 	@DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python -m peersupport.dbcheck
 	DATABASE_URL=$(TEST_DATABASE_URL) DJANGO_ALLOW_ASYNC_UNSAFE=true \
 		$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
+
+# The screening measured on the labelled corpus (docs/screening.md): both splits, every
+# miss and false alarm. SUMMARY=1 prints only the targets.
+eval-screening: install
+	mkdir -p var
+	$(BIN)/python manage.py migrate --noinput -v 0
+	$(BIN)/python manage.py eval_screening $(if $(filter 1,$(SUMMARY)),--summary)
+
+# Retrain the statistical layer on the development split (and EXTRA moderator-labelled
+# files from export_screening_examples); writes moderation/risk/model.json.
+train-screening: $(VENV)/.train-installed
+	$(BIN)/python -m moderation.risk.train $(foreach file,$(EXTRA),--extra $(file))
+
+$(VENV)/.train-installed: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[dev,train]'
+	touch $@
 
 screenshots: install
 	$(BIN)/python scripts/screenshots.py

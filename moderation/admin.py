@@ -29,7 +29,7 @@ class ModerationActionAdmin(ReadOnlyAdmin):
 @admin.register(Case)
 class CaseAdmin(ReadOnlyAdmin):
     list_display = ["pk", "priority", "status", "opened_at", "decided_by", "decision"]
-    list_filter = ["status", "priority", "is_escalated"]
+    list_filter = ["status", "priority", "is_escalated", "screening_verdict"]
     list_select_related = ["decided_by"]
 
 

@@ -1,5 +1,6 @@
-"""The watched phrases in the admin, and the "Try the screening" page where staff paste
-text and see what the posting pipeline would do with it, and why."""
+"""The watched phrases in the admin, the "Try the screening" page where staff paste
+text and see what the posting pipeline would do with it, and why, and the page showing
+how often moderators confirmed what each rule and phrase raised."""
 
 from django import forms
 from django.contrib import admin
@@ -7,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import path
 
+from . import verdicts
 from .admin_audit import AuditedAdminMixin
 from .models import CaseReason, RiskLevel, WatchedPhrase
 from .pipeline import OutcomeKind, decide
@@ -45,6 +47,11 @@ def describe_outcome(screening):
         )
     if CaseReason.CONCERN_LANGUAGE in reasons:
         return "Published, with a high-priority concern case for a moderator to read."
+    if CaseReason.BULLYING_RECEIVED in reasons:
+        return (
+            "Published, with a case for a moderator: the writer quotes bullying aimed at "
+            "them, so it is never refused."
+        )
     return (
         "Published. (Pre-moderation may still hold it: a new member's first posts, a "
         'pre-moderated board, or "moderate everything".)'
@@ -68,7 +75,12 @@ class WatchedPhraseAdmin(AuditedAdminMixin, admin.ModelAdmin):
             self.admin_site.admin_view(self.try_screening_view),
             name="moderation_watchedphrase_try",
         )
-        return [try_page, *super().get_urls()]
+        precision_page = path(
+            "screening-precision/",
+            self.admin_site.admin_view(self.precision_view),
+            name="moderation_watchedphrase_precision",
+        )
+        return [try_page, precision_page, *super().get_urls()]
 
     def try_screening_view(self, request):
         """Staff who may view the watched phrases (the admin admits staff only)."""
@@ -86,4 +98,20 @@ class WatchedPhraseAdmin(AuditedAdminMixin, admin.ModelAdmin):
         }
         return TemplateResponse(
             request, "admin/moderation/watchedphrase/try_screening.html", context
+        )
+
+    def precision_view(self, request):
+        """How often moderators confirmed what each rule, watched phrase and the model
+        raised: staff who may view the watched phrases, as for the try page."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "How often the screening was right",
+            "days": verdicts.DAYS,
+            "rows": verdicts.screening_precision(),
+        }
+        return TemplateResponse(
+            request, "admin/moderation/watchedphrase/screening_precision.html", context
         )

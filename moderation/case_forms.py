@@ -14,7 +14,7 @@ from forum.models import MAX_BODY_LENGTH, ContentWarning
 from peersupport.accounts.permissions import MODERATORS, SAFEGUARDING_LEADS
 
 from .decisions import DECISION_ACTIONS
-from .models import ActionKind, CaseReason, Priority
+from .models import ActionKind, CaseReason, Priority, ScreeningVerdict
 
 SUSPENSION_DAYS = [(1, "1 day"), (3, "3 days"), (7, "1 week"), (14, "2 weeks"), (30, "30 days")]
 
@@ -101,6 +101,19 @@ class DecisionForm(BootstrapWidgets, forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+    screening_verdict = forms.ChoiceField(
+        label="Was the screening right?",
+        required=False,
+        choices=ScreeningVerdict.choices,
+        widget=forms.RadioSelect,
+        help_text="Optional. Your answer helps the screening learn; the member never sees it.",
+    )
+
+    def __init__(self, *args, asks_screening_verdict=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only a case the screening raised has findings to judge.
+        if not asks_screening_verdict:
+            del self.fields["screening_verdict"]
 
     def clean(self):
         data = super().clean()

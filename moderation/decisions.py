@@ -16,7 +16,7 @@ from forum.models import Post, PostStatus
 
 from . import notices
 from .audit import record
-from .models import ActionKind, Case, CaseStatus, Flag
+from .models import ActionKind, Case, CaseStatus, Flag, ScreeningVerdict
 from .permissions import can_decide
 from .sanctions import ban_member, suspend_member, warn_member
 
@@ -255,10 +255,13 @@ DECISIONS = {
 
 
 @transaction.atomic
-def decide_case(*, case, moderator, action, reason, **details):
+def decide_case(*, case, moderator, action, reason, screening_verdict="", **details):
     """Decide an open case: act on the post, thread or writer, write the one audit row,
     close the case and its flags, and tell the writer and the flaggers kindly.
 
+    `screening_verdict` (a ScreeningVerdict, optional) is the moderator's answer to "Was
+    the screening right?"; it is kept on the case, in the decision's audit row, only
+    when the screening raised the case.
     Deciding an unclaimed case claims it in the same step. Escalating is not a final
     decision: the case stays open, unclaimed, for a safeguarding lead.
     Raises DecisionRefused, changing nothing, when the case is already decided or held
@@ -269,14 +272,23 @@ def decide_case(*, case, moderator, action, reason, **details):
     post = Post.objects.select_related("thread__board", "thread__author", "author").get(
         pk=case.post_id
     )
+    verdict_before, verdict_after = _answer_screening(case, screening_verdict, now)
     if action == ActionKind.ESCALATE:
-        return _escalate(case=case, post=post, moderator=moderator, reason=reason)
+        return _escalate(
+            case=case,
+            post=post,
+            moderator=moderator,
+            reason=reason,
+            before=verdict_before,
+            after=verdict_after,
+        )
     try:
         before, after, told = DECISIONS[ActionKind(action)](
             post=post, moderator=moderator, reason=reason, case=case, **details
         )
     except forum_services.PostingRefused as refused:
         raise DecisionRefused(refused.message) from refused
+    before, after = {**before, **verdict_before}, {**after, **verdict_after}
     decision = record(
         actor=moderator,
         action=action,
@@ -301,6 +313,8 @@ def decide_case(*, case, moderator, action, reason, **details):
             "decision",
             "claimed_by",
             "claimed_until",
+            "screening_verdict",
+            "screening_verdict_at",
         ]
     )
     if told is not None:
@@ -309,13 +323,36 @@ def decide_case(*, case, moderator, action, reason, **details):
     return case
 
 
-def _escalate(*, case, post, moderator, reason):
+def _answer_screening(case, verdict, now):
+    """Set the moderator's verdict on the screening on `case` (not saved), and return
+    what the audit row's before and after gain: nothing when no verdict was given.
+
+    A blank answer leaves an earlier one alone (a lead deciding an escalated case need
+    not answer again). A case the screening did not raise keeps no verdict: the
+    question was about the screening's findings, and there are none to judge."""
+    if not verdict or not case.has_screening_findings:
+        return {}, {}
+    before = {"screening_verdict": case.screening_verdict}
+    case.screening_verdict = ScreeningVerdict(verdict)
+    case.screening_verdict_at = now
+    return before, {"screening_verdict": case.screening_verdict.value}
+
+
+def _escalate(*, case, post, moderator, reason, before, after):
     if case.is_escalated:
         raise DecisionRefused("This case is already with the safeguarding leads.")
     case.is_escalated = True
     case.claimed_by = None
     case.claimed_until = None
-    case.save(update_fields=["is_escalated", "claimed_by", "claimed_until"])
+    case.save(
+        update_fields=[
+            "is_escalated",
+            "claimed_by",
+            "claimed_until",
+            "screening_verdict",
+            "screening_verdict_at",
+        ]
+    )
     record(
         actor=moderator,
         action=ActionKind.ESCALATE,
@@ -323,8 +360,8 @@ def _escalate(*, case, post, moderator, reason):
         case=case,
         member=post.author,
         reason=reason,
-        before={"is_escalated": False},
-        after={"is_escalated": True},
+        before={"is_escalated": False, **before},
+        after={"is_escalated": True, **after},
     )
     return case
 

@@ -17,6 +17,8 @@ from .models import ActionKind, Case, CaseStatus, Flag, ModerationAction
 KEPT_REASON = "Their posts stay, shown as by a former member."
 REMOVED_REASON = "Their posts were removed at their request."
 CASE_CLOSED_REASON = "The writer deleted their account and asked for their posts to be removed."
+# The keys of a screening finding that quote the post.
+WRITERS_WORDS = ("excerpt", "words")
 
 
 def forget_member(member, *, removed_post_ids):
@@ -55,9 +57,10 @@ def _blank_audit_identity(member, removed_post_ids):
 def _close_cases_on_removed_posts(removed_post_ids):
     cases = Case.objects.filter(post_id__in=removed_post_ids)
     for case in cases.exclude(findings=[]):
-        # Which watched phrase matched stays; the writer's words around it go.
+        # Which rule or watched phrase matched stays; the writer's words go: those
+        # around the match and those that fired.
         case.findings = [
-            {key: value for key, value in finding.items() if key != "excerpt"}
+            {key: value for key, value in finding.items() if key not in WRITERS_WORDS}
             for finding in case.findings
         ]
         case.save(update_fields=["findings"])

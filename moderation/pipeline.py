@@ -58,17 +58,17 @@ def _premoderated(author, board):
     )
 
 
-def _is_crisis(screening):
-    return any(match.level == RiskLevel.CRISIS for match in screening.matches)
-
-
 def _pause(author, kind, screening):
     """Flood control comes after safety: words that screen as crisis are always taken,
     held and answered with help, however much the writer has posted. Staff and
     moderators, like pre-moderation, are not limited."""
-    if _is_crisis(screening) or author.is_staff or is_moderator(author):
+    if screening.is_crisis or author.is_staff or is_moderator(author):
         return ""
     return posting_pause(author, kind)
+
+
+# Read by a moderator soon, but not kept from the forum meanwhile.
+PUBLISHED_WITH_CASE = {CaseReason.CONCERN_LANGUAGE, CaseReason.BULLYING_RECEIVED}
 
 
 def decide(screening, *, post_anyway, premoderated):
@@ -76,23 +76,26 @@ def decide(screening, *, post_anyway, premoderated):
     must not be saved as they are. Crisis comes first, every time: a writer who may be
     in danger is never sent back to remove a phone number or a blocked word, their
     post is held and they are shown help."""
-    crisis = _is_crisis(screening)
+    crisis = screening.is_crisis
     if not crisis and screening.level == RiskLevel.BLOCKED:
         return None
     if not crisis and screening.personal_data and not post_anyway:
         return None
     reasons = []
+    levels = {match.level for match in screening.matches}
     if crisis:
         reasons.append(CaseReason.CRISIS_LANGUAGE)
-    elif screening.level == RiskLevel.CONCERN:
+    elif RiskLevel.CONCERN in levels:
         reasons.append(CaseReason.CONCERN_LANGUAGE)
+    if RiskLevel.BULLYING in levels:
+        reasons.append(CaseReason.BULLYING_RECEIVED)
     if screening.personal_data:
         reasons.append(CaseReason.PERSONAL_DATA)
     if premoderated:
         reasons.append(CaseReason.PREMODERATION)
     if crisis:
         return OutcomeKind.CRISIS, reasons
-    held = any(reason != CaseReason.CONCERN_LANGUAGE for reason in reasons)
+    held = any(reason not in PUBLISHED_WITH_CASE for reason in reasons)
     return (OutcomeKind.HELD if held else OutcomeKind.PUBLISHED), reasons
 
 

@@ -11,6 +11,7 @@ from .models import ActionKind, Case, CaseReason, Priority
 REASON_PRIORITY = {
     CaseReason.CRISIS_LANGUAGE: Priority.CRISIS,
     CaseReason.CONCERN_LANGUAGE: Priority.HIGH,
+    CaseReason.BULLYING_RECEIVED: Priority.MEDIUM,
     CaseReason.PERSONAL_DATA: Priority.MEDIUM,
     CaseReason.PREMODERATION: Priority.MEDIUM,
     CaseReason.EDITED: Priority.MEDIUM,

@@ -30,7 +30,7 @@ def never_read_by_the_expensive_steps():
     of them may have been handed the megabyte."""
     spies = [
         mock.patch.object(rendering, "sanitise_html", wraps=rendering.sanitise_html),
-        mock.patch.object(screening, "text_forms", wraps=screening.text_forms),
+        mock.patch.object(screening, "sentences", wraps=screening.sentences),
         mock.patch.object(screening, "find_personal_data", wraps=screening.find_personal_data),
     ]
     started = [spy.start() for spy in spies]

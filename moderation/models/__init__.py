@@ -1,12 +1,22 @@
 """The moderation app's models, one module per concept."""
 
 from .audit import ActionKind, ModerationAction
-from .cases import Case, CaseReason, CaseStatus, Flag, FlagReason, Priority
+from .cases import (
+    SCREENING_LEVELS,
+    Case,
+    CaseReason,
+    CaseStatus,
+    Flag,
+    FlagReason,
+    Priority,
+    ScreeningVerdict,
+)
 from .members import Appeal, Sanction, SanctionKind, StaffNote
 from .screening import RiskLevel, WatchedPhrase
 from .site import MessageTemplate, ModerationSettings
 
 __all__ = [
+    "SCREENING_LEVELS",
     "ActionKind",
     "Appeal",
     "Case",
@@ -21,6 +31,7 @@ __all__ = [
     "RiskLevel",
     "Sanction",
     "SanctionKind",
+    "ScreeningVerdict",
     "StaffNote",
     "WatchedPhrase",
 ]

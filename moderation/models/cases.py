@@ -18,6 +18,7 @@ class Priority(models.IntegerChoices):
 class CaseReason(models.TextChoices):
     CRISIS_LANGUAGE = "crisis-language", "Crisis language"
     CONCERN_LANGUAGE = "concern-language", "Concern language"
+    BULLYING_RECEIVED = "bullying-received", "Quotes bullying aimed at the writer"
     PERSONAL_DATA = "personal-data", "Personal information"
     PREMODERATION = "premoderation", "Waiting for first approval"
     FLAGGED = "flagged", "Flagged by members"
@@ -28,6 +29,21 @@ class CaseReason(models.TextChoices):
 class CaseStatus(models.TextChoices):
     OPEN = "open", "Open"
     DECIDED = "decided", "Decided"
+
+
+class ScreeningVerdict(models.TextChoices):
+    """A moderator's answer to "Was the screening right?", asked when they decide a case
+    the screening opened or added to. What the screening learns from."""
+
+    CRISIS = "crisis", "Crisis: confirmed"
+    CONCERN = "concern", "A concern, not a crisis"
+    NOT_CONCERNING = "not-concerning", "Not concerning"
+
+
+# The finding levels that mean the screening itself raised the case (or added to it):
+# only these ask the moderator whether the screening was right. Blocked posts are never
+# saved, and personal data is a fact about the words, not a judgement of risk.
+SCREENING_LEVELS = ("crisis", "concern", "bullying")
 
 
 class CaseQuerySet(models.QuerySet):
@@ -75,6 +91,14 @@ class CaseQuerySet(models.QuerySet):
             .order_by("-opened_at", "-pk")
         )
 
+    def with_screening_verdict(self, since=None):
+        """Cases a moderator said whether the screening was right about, answered at or
+        after `since` if given: what the screening learns from."""
+        cases = self.exclude(screening_verdict="")
+        if since is not None:
+            cases = cases.filter(screening_verdict_at__gte=since)
+        return cases
+
     def claimed_by_other_than(self, user, now=None):
         return self.filter(claimed_until__gt=now or timezone.now()).exclude(claimed_by=user)
 
@@ -108,6 +132,12 @@ class Case(models.Model):
     decision = models.CharField(max_length=20, blank=True)
     # Leads are emailed once about a crisis case left open too long.
     leads_alerted_at = models.DateTimeField(null=True, blank=True)
+    # Was the screening right? Optional, given with the decision on a case with
+    # screening findings; what moderation.verdicts counts and exports.
+    screening_verdict = models.CharField(
+        max_length=20, blank=True, choices=ScreeningVerdict.choices
+    )
+    screening_verdict_at = models.DateTimeField(null=True, blank=True)
 
     objects = CaseQuerySet.as_manager()
 
@@ -117,7 +147,15 @@ class Case(models.Model):
                 fields=["post"], condition=Q(status="open"), name="one_open_case_per_post"
             )
         ]
-        indexes = [models.Index(fields=["status", "priority", "opened_at"])]
+        indexes = [
+            models.Index(fields=["status", "priority", "opened_at"]),
+            # Only answered cases: the precision page and the export read the newest.
+            models.Index(
+                fields=["screening_verdict_at"],
+                condition=Q(screening_verdict_at__isnull=False),
+                name="moderation_case_verdict_at",
+            ),
+        ]
 
     def __str__(self):
         return f"Case {self.pk} ({self.get_priority_display()})"
@@ -137,6 +175,14 @@ class Case(models.Model):
     @property
     def is_open(self):
         return self.status == CaseStatus.OPEN
+
+    @property
+    def has_screening_findings(self):
+        """Whether the screening opened or added to this case (see SCREENING_LEVELS)."""
+        return any(
+            isinstance(finding, dict) and finding.get("level") in SCREENING_LEVELS
+            for finding in self.findings
+        )
 
     def claimant(self, now=None):
         """Who holds the claim on this case now, or None once it has expired."""

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from .. import notices
 from ..case_forms import DecisionForm, ReassignForm
 from ..decisions import DecisionRefused, claim_case, decide_case, reassign_case
+from ..findings import describe_findings
 from ..models import Case, Sanction, StaffNote
 from ..permissions import can_lead, check_can_lead, check_can_moderate
 
@@ -18,8 +19,13 @@ HISTORY_LENGTH = 20
 def case(request, pk):
     check_can_moderate(request.user)
     case = get_object_or_404(_with_context(Case.objects), pk=pk)
-    # The post's words start the "edit and approve" box, so a small change stays small.
-    form = DecisionForm(request.POST or None, initial={"body": case.post.body})
+    form = DecisionForm(
+        request.POST or None,
+        # The post's words start the "edit and approve" box, so a small change stays
+        # small; an escalated case shows the lead the first moderator's verdict.
+        initial={"body": case.post.body, "screening_verdict": case.screening_verdict},
+        asks_screening_verdict=case.has_screening_findings,
+    )
     preview = None
     if request.method == "POST" and "preview" in request.POST:
         preview = _message_preview(request.POST.get("action"), request.POST.get("reason", ""))
@@ -30,6 +36,7 @@ def case(request, pk):
                 moderator=request.user,
                 action=form.cleaned_data["action"],
                 reason=form.cleaned_data["reason"].strip(),
+                screening_verdict=form.cleaned_data.get("screening_verdict", ""),
                 **form.details(),
             )
         except DecisionRefused as refused:
@@ -70,6 +77,7 @@ def _case_context(case, user):
     holder = case.claimant()
     return {
         "case": case,
+        "findings": describe_findings(case.findings),
         "post": post,
         "holder": holder,
         "is_mine": holder is not None and holder.pk == user.pk,

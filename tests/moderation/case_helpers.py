@@ -1,4 +1,5 @@
-"""Moderators, leads and cases for the queue, case and decision tests."""
+"""Moderators, leads and cases for the queue, case and decision tests, and findings
+as the screening writes them."""
 
 from django.contrib.auth.models import Group
 
@@ -36,3 +37,51 @@ def make_case(reasons=(CaseReason.FLAGGED,), held=False, opened_at=None, **threa
         case.opened_at = opened_at
         case.save(update_fields=["opened_at"])
     return case
+
+
+# Findings as the screening writes them: what fired, on which words, and the modifiers
+# that changed the level.
+CRISIS = {
+    "level": "crisis",
+    "rule": "intent-now",
+    "phrase": "Intent with a time",
+    "excerpt": "and i will kill myself tonight i think",
+    "words": ["kill", "myself", "tonight"],
+    "concepts": ["self", "intent", "death", "time"],
+    "modifiers": [],
+    "reason": "",
+}
+NEGATED = {
+    "level": "concern",
+    "rule": "intent-now",
+    "phrase": "Intent with a time",
+    "excerpt": "i would never kill myself tonight",
+    "words": ["never", "kill", "myself", "tonight"],
+    "concepts": ["self", "intent", "death", "time"],
+    "modifiers": ["negation"],
+    "reason": "Said with never, so a concern rather than a crisis.",
+}
+PHRASE = {
+    "level": "concern",
+    "rule": "phrase",
+    "phrase": "hopeless",
+    "excerpt": "i feel hopeless",
+    "words": ["hopeless"],
+    "concepts": [],
+    "modifiers": [],
+}
+# Written before the screening recorded its rules.
+OLDER = {"level": "concern", "phrase": "scared", "excerpt": "so scared", "reason": ""}
+PERSONAL_DATA = {
+    "level": "personal-data",
+    "rule": "personal-data",
+    "phrase": "phone number",
+    "excerpt": "07700 900123",
+    "words": ["07700 900123"],
+}
+
+
+def make_screened_case(findings=(CRISIS,), reasons=(CaseReason.CRISIS_LANGUAGE,), **kwargs):
+    """A case the screening opened (held, as a crisis post is), with these findings."""
+    case = make_case(reasons, held=True, **kwargs)
+    return open_case(post=case.post, reasons=list(reasons), findings=list(findings))

@@ -55,7 +55,7 @@ def test_crisis_words_are_held_and_the_writer_sees_help_at_once(member_client, b
     assert post.status == PostStatus.HELD
     case = Case.objects.get(post=post)
     assert (case.priority, case.reasons) == (Priority.CRISIS, [CaseReason.CRISIS_LANGUAGE])
-    assert case.findings[0]["phrase"] == "end it all tonight"
+    assert "end it all tonight" in [finding["phrase"] for finding in case.findings]
     assert response["Location"] == f"/posts/{post.pk}/waiting/"
 
     page = member_client.get(response["Location"]).content.decode()
@@ -265,3 +265,57 @@ def test_a_writer_whose_post_waits_keeps_a_kind_notice(member_client, member, bo
     assert notice.post == Post.objects.get()
     assert notice.message.startswith("Thank you for writing this.")
     assert "crisis support services listed on every page" in notice.message
+
+
+# The posts the screening rework was for: established members (past pre-moderation),
+# published before with no case at all.
+ISSUE_CRISIS_POSTS = [
+    "I took 20 paracetamol an hour ago and feel sick. I've written goodbye letters to my family.",
+    "sorry everyone, this is the last thing i'll ever write on here. thank u for being kind to me",
+    "got enough of my mums tablets saved now. doing it friday when shes at work",
+    "on the roof of the car park. not scared anymore",
+    "gonna unalive tonight fr",
+    "planning to ctb soon",
+    "i'm gonna k1ll mys3lf",
+    "a man from a game says im really mature and wants to meet me but says dont tell my mum",
+]
+
+
+@pytest.mark.parametrize("body", ISSUE_CRISIS_POSTS)
+@override_settings(PREMODERATION_FIRST_POSTS=0)
+def test_crisis_posts_are_held_with_help_and_a_crisis_case(member_client, board, body):
+    response = new_thread(member_client, body)
+    post = Post.objects.get()
+    assert post.status == PostStatus.HELD
+    assert Case.objects.get(post=post).priority == Priority.CRISIS
+    page = member_client.get(response["Location"]).content.decode()
+    assert 'id="crisis-panel"' in page
+
+
+@override_settings(PREMODERATION_FIRST_POSTS=0)
+def test_a_concern_is_published_with_a_case_naming_what_fired(member_client, board):
+    new_thread(member_client, "thinking abt s.u.i.c.i.d.e a lot lately")
+    post = Post.objects.get()
+    assert post.status == PostStatus.PUBLISHED
+    case = Case.objects.get(post=post)
+    assert case.priority == Priority.HIGH
+    finding = next(f for f in case.findings if f["rule"] == "ideation")
+    assert (finding["phrase"], finding["concepts"]) == ("Thoughts of suicide", ["ideation"])
+
+
+@override_settings(PREMODERATION_FIRST_POSTS=0)
+def test_quoting_abuse_received_is_never_refused(member_client, board):
+    response = new_thread(member_client, "people keep telling me to kys and i don't know why")
+    post = Post.objects.get()
+    assert response["Location"] == f"/threads/{post.thread_id}/"
+    assert post.status == PostStatus.PUBLISHED
+    case = Case.objects.get(post=post)
+    assert (case.reasons, case.priority) == ([CaseReason.BULLYING_RECEIVED], Priority.MEDIUM)
+
+
+@override_settings(PREMODERATION_FIRST_POSTS=0)
+def test_telling_someone_to_harm_themselves_is_refused(member_client, board):
+    response = new_thread(member_client, "kys")
+    assert response.status_code == 200
+    assert "Please never tell anyone to hurt themselves" in response.content.decode()
+    assert not Post.objects.exists()

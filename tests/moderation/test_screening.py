@@ -1,4 +1,5 @@
-"""The screening table: what the default watched phrases make of what members write."""
+"""The screening table: what the rules, the default watched phrases and the model make of
+what members write, through the one entry point the pipeline uses."""
 
 import pytest
 from django.db import connection
@@ -13,66 +14,69 @@ from peersupport.signposting.models import CrisisResource
 
 pytestmark = pytest.mark.django_db
 
-CRISIS, CONCERN, ORDINARY, BLOCKED = "crisis", "concern", "", "blocked"
+CRISIS, CONCERN, ORDINARY, BLOCKED, BULLYING = "crisis", "concern", "", "blocked", "bullying"
 
 SENTENCES = [
-    # Crisis: current intent or danger, to the writer or someone they describe.
-    ("I want to die", CRISIS),
+    # Crisis: current intent, a plan or the means, an act, danger now (C-SSRS items 4-6,
+    # Samaritans' warning signs).
     ("I'm going to kill myself tonight", CRISIS),
     ("I have the pills ready", CRISIS),
-    ("my friend says she's going to end it", CRISIS),
     ("I can't do this, I'm going to end it all", CRISIS),
-    ("everyone would be better off without me", CRISIS),
-    ("I wish I was dead", CRISIS),
-    ("I don't want to be alive anymore", CRISIS),
     ("I'm feeling suicidal right now", CRISIS),
     ("I wrote a suicide note", CRISIS),
     ("I took an overdose an hour ago", CRISIS),
     ("I'm going to jump off the bridge", CRISIS),
-    ("I want to hurt myself so badly", CRISIS),
-    ("my best mate said he wants to kill himself", CRISIS),
-    ("my stepdad hits me when he's drunk", CRISIS),
     ("I'm scared to go home", CRISIS),
-    ("I can't stop wanting to die", CRISIS),
-    ("I'm not okay, I want to die", CRISIS),
-    ("not gonna lie I really want to die", CRISIS),
     # ... however it is disguised.
-    ("I WANT TO DIE", CRISIS),
-    ("I want to diiiiie", CRISIS),
     ("I'm going to k1ll mys3lf", CRISIS),
     ("k.i.l.l myself", CRISIS),
     ("k i l l myself", CRISIS),
-    ("kms", CRISIS),
     ("i wanna unalive myself", CRISIS),
     ("thinking about commiting sewerslide, I want to c0mmit suicide", CRISIS),
-    ("ｉ ｗａｎｔ ｔｏ ｄｉｅ", CRISIS),  # noqa: RUF001  (full-width letters)
-    ("I want to díe", CRISIS),
     ("I'm going to kill my self", CRISIS),
-    # Concern: distress, past self-harm, hopelessness.
-    ("I used to cut", CONCERN),
+    ("gonna kms tonight", CRISIS),
+    # Concern: a wish to be dead without intent, a plan or a time (C-SSRS item 1), however
+    # it is written; thoughts; self-harm; hopelessness; burden; someone else at risk.
+    ("I want to die", CONCERN),
+    ("I wish I was dead", CONCERN),
+    ("I don't want to be alive anymore", CONCERN),
+    ("I can't stop wanting to die", CONCERN),
+    ("I'm not okay, I want to die", CONCERN),
+    ("not gonna lie I really want to die", CONCERN),
+    ("I WANT TO DIE", CONCERN),
+    ("I want to diiiiie", CONCERN),
+    ("\uff49 \uff57\uff41\uff4e\uff54 \uff54\uff4f \uff44\uff49\uff45", CONCERN),  # fullwidth
+    ("I want to díe", CONCERN),
+    ("my friend says she's going to end it", CONCERN),
+    ("everyone would be better off without me", CONCERN),
+    ("I want to hurt myself so badly", CONCERN),
+    ("my best mate said he wants to kill himself", CONCERN),
+    ("my stepdad hits me when he's drunk", CONCERN),
     ("I feel hopeless", CONCERN),
     ("I self harm sometimes", CONCERN),
     ("no point in anything", CONCERN),
     ("I relapsed last night after 3 months clean", CONCERN),
     ("I can't go on like this", CONCERN),
-    ("I cannot cope with school", CONCERN),
-    ("I hate myself", CONCERN),
-    ("I just feel numb all the time", CONCERN),
-    ("my uncle died by suicide last year", CONCERN),
     ("I've been thinking about sucide", CONCERN),
     ("I've been starving myself", CONCERN),
     ("nobody would miss me", CONCERN),
-    ("someone at school told me to kill myself", CONCERN),
     ("selfharm", CONCERN),
-    # Negation: a crisis phrase with "not" or "never" is a concern, a concern one nothing.
-    ("I'm not going to kill myself", CONCERN),
+    # "kms" alone is as often a joke about a maths test as a crisis: a moderator reads it.
+    ("kms", CONCERN),
     ("I don't want to die, I just want it to stop", CONCERN),
+    # Negation: a crisis reading with "not" or "never" is a concern, a concern nothing.
+    ("I'm not going to kill myself", CONCERN),
     ("I would never kill myself", CONCERN),
-    ("I'm not feeling suicidal any more", CONCERN),
+    ("I'm not feeling suicidal any more", ORDINARY),
     ("I would never hurt myself", ORDINARY),
     ("I'm not hopeless yet", ORDINARY),
     ("I'm not suicidal, just tired", ORDINARY),
-    # Idioms and everyday words.
+    # The past, ordinary low mood, idioms and everyday words.
+    ("I used to cut", ORDINARY),
+    ("my uncle died by suicide last year", ORDINARY),
+    ("I cannot cope with school", ORDINARY),
+    ("I hate myself", ORDINARY),
+    ("I just feel numb all the time", ORDINARY),
     ("this homework is killing me", ORDINARY),
     ("I'd die for a pizza", ORDINARY),
     ("my mum will kill me", ORDINARY),
@@ -83,15 +87,17 @@ SENTENCES = [
     ("kmsl", ORDINARY),
     ("I could kill myself for forgetting her birthday", ORDINARY),
     ("I cut myself shaving this morning", ORDINARY),
-    ("she hits me up every weekend", ORDINARY),
     ("I want to die of embarrassment", ORDINARY),
     ("these shoes are killing me", ORDINARY),
-    ("I'm going to end it with my boyfriend", ORDINARY),
     ("I'm sooo happy today", ORDINARY),
     ("Good morning everyone! Had a calm day.", ORDINARY),
     ("My exams start next week and I'm a bit nervous", ORDINARY),
     ("Please don't kill yourself, talk to someone", ORDINARY),
     ("I felt bad but my counsellor helped", ORDINARY),
+    # Bullying received: quoted, never refused.
+    ("someone at school told me to kill myself", BULLYING),
+    ("people keep telling me to kys", BULLYING),
+    ("he called me a r3tard in front of everyone", BULLYING),
     # Blocked: slurs, telling people to harm themselves, spam.
     ("go kill yourself", BLOCKED),
     ("kys", BLOCKED),
@@ -104,7 +110,7 @@ SENTENCES = [
 
 
 @pytest.mark.parametrize(("text", "level"), SENTENCES)
-def test_the_default_phrases_screen_each_sentence(text, level):
+def test_the_screening_reads_each_sentence(text, level):
     assert screen_text(text).level == level
 
 
@@ -114,27 +120,38 @@ def test_the_table_covers_every_level():
     assert {levels.count(level) >= 10 for level in (CRISIS, CONCERN, ORDINARY)} == {True}
 
 
-def test_a_match_says_which_phrase_and_shows_the_words():
+def test_a_finding_says_which_rule_and_words_decided():
     screening = screen_text("Honestly I think I want to die tonight.")
-    (match,) = screening.matches
-    assert (match.phrase, match.level) == ("want to die", CRISIS)
-    assert "want to die tonight" in match.excerpt
-    assert screening.as_findings()[0]["phrase"] == "want to die"
+    (finding,) = [f for f in screening.as_findings() if f["rule"] == "suicide-soon"]
+    assert finding["level"] == CRISIS
+    assert finding["phrase"] == "Ending their life with a time"
+    assert finding["words"] == ["want", "to", "die", "tonight"]
+    assert finding["concepts"] == ["death-wish", "imminence"]
+    assert "want to die tonight" in finding["excerpt"]
 
 
-def test_a_negated_crisis_phrase_says_why_it_is_a_concern():
-    (match,) = screen_text("I'm not going to kill myself").matches
-    assert match.level == CONCERN
-    assert "not" in match.reason
+def test_a_negated_crisis_says_why_it_is_a_concern():
+    screening = screen_text("I'm not going to kill myself")
+    assert screening.level == CONCERN
+    assert [m.modifiers for m in screening.matches if m.rule == "suicide-intent"] == [("negation",)]
 
 
 def test_an_idiom_excuses_only_its_own_words():
     assert screen_text("This homework is killing me and I want to kill myself").level == CRISIS
 
 
-def test_exceptions_are_what_keeps_an_idiom_ordinary():
-    WatchedPhrase.objects.filter(phrase="kill me").update(exceptions="")
-    assert screen_text("my mum will kill me").level == CONCERN
+def test_a_watched_phrase_exception_keeps_an_idiom_ordinary():
+    WatchedPhrase.objects.create(
+        phrase="bring it on", level=RiskLevel.CONCERN, exceptions="bring it on home"
+    )
+    assert screen_text("bring it on").level == CONCERN
+    assert screen_text("bring it on home").level == ORDINARY
+
+
+def test_a_watched_phrase_matches_as_before():
+    WatchedPhrase.objects.create(phrase="the blue whale", level=RiskLevel.CRISIS)
+    (match,) = [m for m in screen_text("doing the blue whale thing").matches if m.rule == "phrase"]
+    assert (match.phrase, match.level) == ("the blue whale", CRISIS)
 
 
 def test_a_wildcard_stands_for_one_word():
@@ -144,8 +161,14 @@ def test_a_wildcard_stands_for_one_word():
 
 
 def test_inactive_phrases_are_ignored():
-    WatchedPhrase.objects.filter(phrase="want to die").update(is_active=False)
-    assert screen_text("I want to die").level == ORDINARY
+    WatchedPhrase.objects.create(phrase="the blue whale", level=RiskLevel.CRISIS, is_active=False)
+    assert screen_text("the blue whale").level == ORDINARY
+
+
+def test_the_defaults_the_rules_read_are_switched_off_not_deleted():
+    phrase = WatchedPhrase.objects.get(phrase="want to die")
+    assert not phrase.is_active
+    assert WatchedPhrase.objects.active().filter(level=RiskLevel.BLOCKED).exists()
 
 
 def test_blocked_carries_the_reason_for_the_writer():
@@ -271,7 +294,7 @@ def test_screening_never_raises(text):
 
 
 def test_screening_a_very_long_post_finds_what_is_at_the_end():
-    assert screen_text("a calm day. " * 5000 + "I want to die").level == CRISIS
+    assert screen_text("a calm day. " * 5000 + "I want to die tonight").level == CRISIS
 
 
 # Fragments that exercise every reading: leetspeak, spelled-out and stretched letters,

@@ -33,9 +33,14 @@ def test_the_phrase_list_searches(admin_client):
     ("text", "outcome", "why"),
     [
         (
-            "I have the pills ready",
+            "I'm going to kill myself tonight",
             "Held for a moderator with a top-priority crisis case",
-            "pills ready",
+            "Ending their life with a time <small>(suicide-soon)</small>",
+        ),
+        (
+            "people keep telling me to kys",
+            "the writer quotes bullying aimed at them, so it is never refused",
+            "quoting abuse received",
         ),
         ("I feel hopeless", "Published, with a high-priority concern case", "hopeless"),
         ("free robux here", "Refused. The writer is asked to change it", "advertising"),
@@ -121,3 +126,21 @@ def test_screening_reads_the_phrases_from_the_database_once_while_they_are_uncha
     with CaptureQueriesContext(connection) as queries:
         screen_text("a second post")
     assert len(queries) == 0
+
+
+def test_the_try_page_shows_what_a_modifier_set_aside(admin_client):
+    content = admin_client.post(TRY_URL, {"text": "I used to want to die, years ago"}).content
+    content = content.decode()
+    assert "Published." in content
+    set_aside = content[content.index("Set aside by a modifier") :]
+    assert "Wishes not to be alive" in set_aside
+    assert "the past" in set_aside
+
+
+def test_an_admin_concept_word_works_in_the_rules(admin_client):
+    before = admin_client.post(TRY_URL, {"text": "took 30 zopiclone"}).content.decode()
+    assert "Has taken something or harmed themselves now" not in before
+    WatchedPhrase.objects.create(phrase="zopiclone", concept="means")
+    content = admin_client.post(TRY_URL, {"text": "took 30 zopiclone"}).content.decode()
+    assert "Held for a moderator with a top-priority crisis case" in content
+    assert "Has taken something or harmed themselves now" in content
