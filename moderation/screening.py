@@ -196,11 +196,12 @@ def load_everything():
     import phonenumbers
 
     from .personal_data.places import towns
-    from .risk.text import english_words
+    from .risk.text import typo_index, english_words
 
     model.model()
     model.scores("warming up", sentences("warming up"))
     english_words()
+    typo_index()
     towns()
     phonenumbers.is_possible_number(phonenumbers.parse("07700 900123", "GB"))
     _lexicon(())

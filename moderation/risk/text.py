@@ -91,7 +91,7 @@ def vocabulary():
 
 
 @functools.lru_cache(maxsize=1)
-def _typo_index():
+def typo_index():
     """Each lexicon word of four letters or more under every spelling one
     letter shorter, so a typo one letter off ("sucide", "suicdie", "paracetmol",
     "overdsoe") is found with a dictionary look-up instead of a scan."""
@@ -124,7 +124,7 @@ def _correct_typo(word):
         return word
     if word in english_words():
         return word
-    index = _typo_index()
+    index = typo_index()
     candidates = set(index.get(word, ()))  # a letter missing from word
     for variant in _deletions(word):
         if variant in vocabulary() and len(variant) >= MIN_TYPO_LENGTH:
