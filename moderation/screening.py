@@ -196,7 +196,7 @@ def load_everything():
     import phonenumbers
 
     from .personal_data.places import towns
-    from .risk.text import typo_index, english_words
+    from .risk.text import english_words, typo_index
 
     model.model()
     model.scores("warming up", sentences("warming up"))

@@ -163,18 +163,13 @@ class Rule:
     from_others: bool = False
 
 
-RISK_CONTEXT = (
-    c.SUICIDE,
-    c.VAGUE_ACT,
-    c.DEATH_WISH,
-    c.DEATH,
-    c.IDEATION,
-    c.FINALITY,
-    c.FAREWELL,
-    c.RESOLVE,
-    c.SELF_HARM,
-    c.HOPELESSNESS,
-)
+# Groups of concepts the rules' `post_needs` share.
+# Ending one's life, said one way or another.
+ENDING = (c.SUICIDE, c.VAGUE_ACT, c.DEATH_WISH)
+# The signs that go with it: goodbyes and a calm resolve (Samaritans' warning signs).
+READY = (c.FINALITY, c.FAREWELL, c.RESOLVE)
+# Anything that makes a post about risk at all.
+RISK_CONTEXT = (*ENDING, *READY, c.DEATH, c.IDEATION, c.SELF_HARM, c.HOPELESSNESS)
 
 RULES = [
     # Crisis: C-SSRS active ideation with method, intent or plan, preparation, an act.
@@ -202,16 +197,7 @@ RULES = [
         CRISIS,
         ((c.TAKEN,), (c.QUANTITY,)),
         window=6,
-        post_needs=(
-            c.MEANS,
-            c.HARM_NOW,
-            c.RESOLVE,
-            c.FINALITY,
-            c.FAREWELL,
-            c.SUICIDE,
-            c.VAGUE_ACT,
-            c.DEATH_WISH,
-        ),
+        post_needs=(*ENDING, *READY, c.MEANS, c.HARM_NOW),
         hard=True,
     ),
     Rule(
@@ -236,17 +222,13 @@ RULES = [
         CRISIS,
         ((c.PLAN_TIME,),),
         post_needs=(
-            c.SUICIDE,
-            c.VAGUE_ACT,
+            *ENDING,
+            *READY,
             c.DEATH,
-            c.DEATH_WISH,
             c.MEANS,
             c.DANGER_PLACE,
             c.IMMINENCE,
             c.AT_PLACE,
-            c.FINALITY,
-            c.FAREWELL,
-            c.RESOLVE,
             c.STOCKPILE,
             c.IDEATION,
         ),
@@ -265,16 +247,7 @@ RULES = [
         "Near a dangerous place, ready",
         CRISIS,
         ((c.NEAR_PLACE,),),
-        post_needs=(
-            c.RESOLVE,
-            c.FAREWELL,
-            c.FINALITY,
-            c.IMMINENCE,
-            c.HOPELESS_CUE,
-            c.SUICIDE,
-            c.DEATH_WISH,
-            c.VAGUE_ACT,
-        ),
+        post_needs=(*ENDING, *READY, c.IMMINENCE, c.HOPELESS_CUE),
         hard=True,
     ),
     Rule("severe-injury", "An injury that needs help now", CRISIS, ((c.SEVERE_NOW,),), hard=True),
@@ -284,17 +257,7 @@ RULES = [
         CRISIS,
         ((c.INTENT,), (c.MEANS,)),
         window=5,
-        post_needs=(
-            c.SUICIDE,
-            c.VAGUE_ACT,
-            c.DEATH_WISH,
-            c.DEATH,
-            c.FINALITY,
-            c.RESOLVE,
-            c.IDEATION,
-            c.BURDEN,
-            c.HOPELESSNESS,
-        ),
+        post_needs=(*ENDING, c.DEATH, c.FINALITY, c.RESOLVE, c.IDEATION, c.BURDEN, c.HOPELESSNESS),
     ),
     Rule(
         "suicide-soon",
@@ -311,10 +274,8 @@ RULES = [
         ((c.VAGUE_ACT,), (c.IMMINENCE, c.MEANS, c.PREPARATION, c.RESOLVE)),
         window=10,
         post_needs=(
+            *READY,
             c.MEANS,
-            c.FINALITY,
-            c.FAREWELL,
-            c.RESOLVE,
             c.SUICIDE,
             c.DEATH_WISH,
             c.DEATH,
@@ -330,17 +291,7 @@ RULES = [
         CRISIS,
         ((c.MEANS,), (c.PREPARATION, c.INTENT)),
         window=10,
-        post_needs=(
-            c.SUICIDE,
-            c.VAGUE_ACT,
-            c.DEATH_WISH,
-            c.DEATH,
-            c.FINALITY,
-            c.RESOLVE,
-            c.IDEATION,
-            c.BURDEN,
-            c.FAREWELL,
-        ),
+        post_needs=(*ENDING, *READY, c.DEATH, c.IDEATION, c.BURDEN),
         hard=True,
     ),
     Rule(
@@ -348,14 +299,7 @@ RULES = [
         "At a dangerous place, ready",
         CRISIS,
         ((c.DANGER_PLACE,),),
-        post_needs=(
-            c.RESOLVE,
-            c.FINALITY,
-            c.FAREWELL,
-            c.SUICIDE,
-            c.DEATH_WISH,
-            c.VAGUE_ACT,
-        ),
+        post_needs=(*ENDING, *READY),
         hard=True,
     ),
     Rule("suicide-intent", "Intends to end their life", CRISIS, ((c.SUICIDE,),), window=8),
@@ -365,7 +309,7 @@ RULES = [
         CRISIS,
         ((c.INTENT, c.RESOLVE), (c.DEATH, c.DEATH_WISH, c.VAGUE_ACT)),
         window=6,
-        post_needs=(c.FINALITY, c.FAREWELL, c.RESOLVE, c.MEANS, c.IMMINENCE, c.SUICIDE),
+        post_needs=(*READY, c.MEANS, c.IMMINENCE, c.SUICIDE),
     ),
     Rule("final-message", "A goodbye or last message", CRISIS, ((c.FINALITY,),)),
     Rule(
@@ -373,17 +317,7 @@ RULES = [
         "A goodbye with thoughts of ending",
         CRISIS,
         ((c.FAREWELL,),),
-        post_needs=(
-            c.SUICIDE,
-            c.VAGUE_ACT,
-            c.DEATH_WISH,
-            c.DEATH,
-            c.RESOLVE,
-            c.BURDEN,
-            c.HOPELESSNESS,
-            c.MEANS,
-            c.IMMINENCE,
-        ),
+        post_needs=(*ENDING, c.DEATH, c.RESOLVE, c.BURDEN, c.HOPELESSNESS, c.MEANS, c.IMMINENCE),
     ),
     Rule("farewells", "Goodbyes", CRISIS, ((c.FAREWELL,), (c.FAREWELL, c.FINALITY)), window=40),
     Rule(
