@@ -26,6 +26,7 @@ class Finding:
     reason: str
     rule: str
     words: tuple
+    concepts: tuple
     modifiers: tuple
 
     @property
@@ -60,6 +61,7 @@ def describe_findings(findings):
             reason=str(finding.get("reason") or ""),
             rule=str(finding.get("rule") or ""),
             words=tuple(str(word) for word in finding.get("words") or ()),
+            concepts=tuple(str(concept) for concept in finding.get("concepts") or ()),
             modifiers=tuple(str(modifier) for modifier in finding.get("modifiers") or ()),
         )
         for finding in findings

@@ -20,7 +20,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 TEST_SHARE = 35  # percent
 SETS = {
     "posts": sorted((CORPUS / "raw").glob("w*.jsonl")),
-    "personal-data": [CORPUS / "raw" / "personal_data.jsonl"],
+    "personal-data": sorted((CORPUS / "raw").glob("personal_data*.jsonl")),
 }
 
 

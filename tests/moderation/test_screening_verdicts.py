@@ -174,12 +174,13 @@ def test_each_finding_says_what_fired_on_which_words_and_what_changed_it(moderat
     page = moderator_client.get(url(case)).content.decode()
     assert (
         "<strong>Crisis</strong> — Intent with a time (rule intent-now): "
-        "words “kill myself tonight”; modifiers: none." in page
+        "words “kill myself tonight”; concepts: self, intent, death, time; modifiers: none." in page
     )
     assert "In the post: “and i will kill myself tonight i think”" in page
     assert (
         "<strong>Concern</strong> — Intent with a time (rule intent-now): "
-        "words “never kill myself tonight”; modifiers: negation." in page
+        "words “never kill myself tonight”; concepts: self, intent, death, time; "
+        "modifiers: negation." in page
     )
     assert "Note: Said with never, so a concern rather than a crisis." in page
     assert (
