@@ -144,6 +144,8 @@ BIG_NUMBER_WORDS = {
     "whole",
     "every",
     "everything",
+    "shedload",
+    "load",
 }
 BIG_NUMBER = 8
 NUMBER = re.compile(r"\d+")
@@ -196,7 +198,7 @@ RULES = [
         "Has taken all of something",
         CRISIS,
         ((c.TAKEN,), (c.QUANTITY,)),
-        window=6,
+        window=4,
         post_needs=(*ENDING, *READY, c.MEANS, c.HARM_NOW),
         hard=True,
     ),
@@ -205,7 +207,7 @@ RULES = [
         "Self-harm needing help now",
         CRISIS,
         ((c.SEVERITY,),),
-        post_needs=(c.SELF_HARM, c.SELF_HARM_CUE, c.TAKEN, c.MEANS),
+        post_needs=(c.SELF_HARM, c.SELF_HARM_CUE, c.TAKEN),
         hard=True,
     ),
     Rule(
@@ -264,7 +266,7 @@ RULES = [
         "Ending their life with a time",
         CRISIS,
         ((c.SUICIDE, c.DEATH_WISH, c.SUICIDAL), (c.IMMINENCE,)),
-        window=20,
+        window=16,
         hard=True,
     ),
     Rule(
@@ -317,7 +319,7 @@ RULES = [
         "A goodbye with thoughts of ending",
         CRISIS,
         ((c.FAREWELL,),),
-        post_needs=(*ENDING, c.DEATH, c.RESOLVE, c.BURDEN, c.HOPELESSNESS, c.MEANS, c.IMMINENCE),
+        post_needs=(*ENDING, c.RESOLVE, c.BURDEN, c.HOPELESSNESS, c.MEANS),
     ),
     Rule("farewells", "Goodbyes", CRISIS, ((c.FAREWELL,), (c.FAREWELL, c.FINALITY)), window=40),
     Rule(

@@ -131,7 +131,45 @@ def _correct_typo(word):
             candidates.add(variant)  # an extra letter in word
         candidates.update(index.get(variant, ()))  # a letter changed or two swapped
     candidates = {candidate for candidate in candidates if candidate[0] == word[0]}
-    return candidates.pop() if len(candidates) == 1 else word
+    if len(candidates) == 1:
+        return candidates.pop()
+    return _sounds_like(word)
+
+
+# Spelling by sound ("sooside", "tablits", "goodby", "leter"): words compared by their
+# consonants, read as they sound, with vowels dropped after the first letter.
+SOUNDS = [
+    (re.compile(r"c(?=[eiy])"), "s"),
+    (re.compile(r"ck|c|q"), "k"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"z"), "s"),
+    (re.compile(r"(?<=.)[aeiouyhw]"), ""),
+    (re.compile(r"(.)\1+"), r"\1"),
+]
+MIN_SOUND_KEY = 3
+
+
+def sound_key(word):
+    for pattern, replacement in SOUNDS:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+@functools.lru_cache(maxsize=1)
+def sound_index():
+    """Each lexicon word of five letters or more under its sound key."""
+    index = {}
+    for word in vocabulary():
+        if len(word) >= 5 and word.isalpha():
+            index.setdefault(sound_key(word), set()).add(word)
+    return index
+
+
+def _sounds_like(word):
+    """The one lexicon word that sounds like `word`, or `word` itself."""
+    key = sound_key(word)
+    candidates = sound_index().get(key, ()) if len(key) >= MIN_SOUND_KEY else ()
+    return next(iter(candidates)) if len(candidates) == 1 else word
 
 
 def _resolve_censored(found):

@@ -226,3 +226,20 @@ def test_an_admin_word_joins_its_concept_in_every_rule():
     findings = rules.evaluate(sentences("took 30 zopiclone"), extended)
     assert any(f.rule == "act-taken" and f.level == CRISIS for f in findings)
     assert not any(f.level for f in read("took 30 zopiclone"))
+
+
+@pytest.mark.parametrize("concept", sorted(lexicon.CONCEPTS))
+def test_every_word_of_every_concept_is_found_once_normalised(concept):
+    """A lexicon word written the way normalising never leaves text ("i'm", "gonna",
+    "wont") could never match: each is found as its own concept in its own words."""
+    unreachable = [
+        words
+        for words in lexicon.CONCEPTS[concept]
+        if "*" not in words
+        and not any(
+            hit.concept == concept
+            for sentence in sentences(words)
+            for hit in LEXICON.hits(sentence)
+        )
+    ]
+    assert unreachable == []
