@@ -38,6 +38,7 @@ NEAR_PLACE = "near-a-dangerous-place"
 COERCION = "coercion"
 DONE = "done"
 PLAN_TIME = "plan-made"
+ACT_DONE = "act-done"
 QUANTITY = "quantity"
 TAKEN = "taken"
 HARM_NOW = "harm-now"
@@ -107,6 +108,7 @@ CONCEPTS = {
         COERCION,
         DONE,
         PLAN_TIME,
+        ACT_DONE,
         QUANTITY,
         TAKEN,
         HARM_NOW,

@@ -252,6 +252,7 @@ RULES = [
         post_needs=(*ENDING, *READY, c.IMMINENCE, c.HOPELESS_CUE),
         hard=True,
     ),
+    Rule("act-done", "Has taken or done something dangerous", CRISIS, ((c.ACT_DONE,),), hard=True),
     Rule("severe-injury", "An injury that needs help now", CRISIS, ((c.SEVERE_NOW,),), hard=True),
     Rule(
         "means-intent",

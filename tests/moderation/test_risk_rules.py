@@ -51,6 +51,7 @@ CASES = [
     ("im on the bridge rn", CRISIS, "near-danger"),
     ("sat on the train tracks. its really quiet", CRISIS, "at-danger-now"),
     ("went deeper than ever tonight. i can see fat", CRISIS, "severe-injury"),
+    ("drank the bleach", CRISIS, "act-done"),
     (
         "sorry everyone, this is the last thing i'll ever write on here. thank u for being kind",
         CRISIS,
