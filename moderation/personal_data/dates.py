@@ -2,20 +2,41 @@
 
 A date of birth is a date with a birth cue (born, dob, birthday, bday, "a 2008 baby")
 just before it: "born 14/03/2010", "dob 3.7.09", "bday: one four, oh three, two oh one
-oh". With a year it is a "date of birth"; a day and month alone is a "birthday". An exam
-date, a pet's birthday or "born in 2009" alone are fine to publish.
+oh"; or what one is for being born then ("im a virgo, 2 sept 09", "11/25/2009, a thanksgiving
+baby", "im 4th april 2009 too"). With a year it is a "date of birth"; a day and month
+alone is a "birthday". An exam date, a pet's or a singer's birthday, or "born in 2009"
+alone are fine to publish.
 """
 
 import datetime
 import re
 
-from .text import Typos
+from .text import Taken, Typos
+from .words import STOP, split
 
+SIGNS = "aries|taurus|gemini|cancer|leo|virgo|libra|scorpio|sagittarius|capricorn|aquarius|pisces"
 CUE = re.compile(
     r"(?<![\w.])(?:born|dob|d\.o\.b\.?|date\s+of\s+birth|birth\s?(?:date|day)|birthday"
     r"|b-?day|b'day|b\.(?=\s*\d)|(?:19|20)\d\d\s+baby)(?:'?s)?(?![\w'])"
 )
 CUE_WORDS = ("born", "dob", "d.o.b", "birth", "bday", "b-day", "b'day", "baby", "b.")
+# What one is, for being born then: "i'm a virgo", "a thanksgiving baby", "a new years
+# baby"; "i'm" right before a whole date ("im 4th april 2009 too"). Each kind is looked for
+# only in a post with its word.
+OTHER_CUES = [
+    (
+        "sign",
+        tuple(SIGNS.split("|")),
+        re.compile(
+            rf"(?:i'?m|i\s+am)\s+(?:a|an)\s+(?:{SIGNS})\b|\b(?:{SIGNS})\s+(?:baby|szn|season)\b"
+        ),
+    ),
+    ("baby", ("baby",), re.compile(r"\b(?:a|an)\s+(?:[a-z']+\s+){1,2}?baby\b")),
+    ("me", ("i",), re.compile(r"(?<![\w'])(?:i'?m|i\s+am)(?=[ \t]+\d)")),
+]
+# "brithday", "birhtday", "birtday": a cue misspelt.
+TYPOED_CUES = Typos(["born", "birthday", "bday", "birthdate"])
+CUE_LIKE = re.compile(r"\bb[a-z]{3,9}\b")
 MONTHS = {
     "january": 1,
     "february": 2,
@@ -51,9 +72,16 @@ DATES = [
         r"(?P<m>[a-z]{3,9})\.?[ \t]+(?:the[ \t]+)?(?P<a>\d{1,2})(?:st|nd|rd|th)?"
         rf"(?:,?[ \t]+(?P<y>{_YEAR}))?(?![\w:])",
     ),
+    # born in 2009, the 3rd of may
+    re.compile(
+        r"(?:in[ \t]+)?(?P<y>(?:19|20)\d\d),?[ \t]+(?:on[ \t]+)?(?:the[ \t]+)?(?P<a>\d{1,2})"
+        r"(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<m>[a-z]{3,9})\b"
+    ),
     # dob 170309
     re.compile(r"(?P<a>\d\d)(?P<b>\d\d)(?P<y>\d\d|\d{4})(?!\d)"),
 ]
+# A few more words before a whole date: "my bday in words is 21, 04, 09".
+LOOSE_BETWEEN = re.compile(r"(?:[\s:=,~-]*[a-z']+){1,4}[\s:=,~-]*")
 # What may stand between a cue and its date: "born on the", "my bday is", "dob:".
 BETWEEN = re.compile(
     r"[\s:=,~-]*(?:(?:is|was|on|the|its|it's|to|be|exact|date|i|me|my)\b[\s:=,~-]*){0,4}"
@@ -64,13 +92,18 @@ SOMEONE_ELSE = re.compile(
     r"sisters?|cousins?|friends?|mates?|dogs?|cats?|pets?|babys?))\s*$"
     r"|\b(?!i\b)\w+\s+(?:was|were|is|got|been)\s+$"
 )
+# A name right before the cue is whose it is: "billie eilish birthday is 18 december",
+# "zendaya born 1/9/1996". Words one says of one's own birthday are not names.
+NAME_BEFORE = re.compile(r"(?<![\w'])([a-z]+)[ \t]+\Z")
+OWN = STOP | set(SIGNS.split("|")) | {*split("happy own real actual exact official baby")}
+OWN |= {*split("we're i'm sweet")}
 # "I'm 15 today", "I turn 14 tomorrow", "my 15th birthday", "it's my bday tmrw". Each
 # starts with a word written out, so that the search skips fast to where one might be;
 # what must come before it is checked after.
 GIVEAWAYS = re.compile(
     r"(?:i'?m|i am)\s+\d{1,2}\s+(?:today|tomorrow|tmrw|tmr)\b"
     r"|turn(?:ed|ing|s)?\s+\d{1,2}\s+(?:today|tomorrow|tmrw|yesterday|on\s+\w+)"
-    r"|my\s+(?:\d{1,2}(?:st|nd|rd|th)\s+(?:birthday|bday)\b|(?:birthday|bday)\s+(?:is|was)\s+"
+    r"|my\s+(?:\d{1,2}(?:st|nd|rd|th)\s+(?:birthday|bday)\b|(?:birthday|bday)(?:'?s|\s+is|\s+was)\s+"
     r"(?:today|tomorrow|tmrw|yesterday|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)"
     r"|(?:birthday|bday|b-day)\s+(?:today|tomorrow|tmrw|tmr)\b"
 )
@@ -114,54 +147,104 @@ def _date(found):
     return True if _year(parts["y"]) else None
 
 
-# A date before its cue: "2010-05-21 is my birthday".
+# A date before its cue: "2010-05-21 is my birthday"; a few words may come between a
+# date and what one is for being born on it: "11/25/2009 yes a thanksgiving baby".
 BEFORE_CUE = re.compile(r"[ \t]*(?:is|was|=|:|-|,)?[ \t]*(?:my)?[ \t]*\Z")
+BEFORE_WHAT = re.compile(r"[^.!?\n\d]{0,25}\Z")
 
 
 def _date_before(text, cue):
     """(start, whole date) of a date just before a cue, or None."""
     start = max(0, cue.start() - 40)
-    for pattern in DATES[:-1]:
+    between = BEFORE_WHAT if cue.lastgroup in {"sign", "baby"} else BEFORE_CUE
+    for pattern in DATES[:-2]:
         for date in pattern.finditer(text, start, cue.start()):
-            if BEFORE_CUE.match(text, date.end(), cue.start()):
+            if between.match(text, date.end(), cue.start()):
                 full = _date(date)
                 if full is not None:
                     return date.start(), full
     return None
 
 
+class _Cue:
+    """A cue of another kind than CUE's, shaped like a match of CUE."""
+
+    def __init__(self, start, end, kind=None):
+        self._span = start, end
+        self.lastgroup = kind
+
+    def start(self):
+        return self._span[0]
+
+    def end(self):
+        return self._span[1]
+
+
+def _cues(text):
+    """Each cue, written right or misspelt, in order."""
+    cues = list(CUE.finditer(text)) if any(word in text for word in CUE_WORDS) else []
+    for kind, words, pattern in OTHER_CUES:
+        if any(word in text for word in words):
+            cues += [_Cue(*found.span(), kind) for found in pattern.finditer(text)]
+    for word in CUE_LIKE.finditer(text):
+        if TYPOED_CUES.get(word.group()) and not CUE.fullmatch(word.group()):
+            cues.append(_Cue(*word.span()))
+    return sorted(cues, key=lambda cue: cue.start())
+
+
 DIGIT = re.compile(r"\d")
 CUES_PER_POST = 200
+
+
+def _date_after(text, cue):
+    """(whole date, end) of a date after a cue, or None. A whole date may be a few
+    words after a birth word; a day and month alone, or any date after "i'm", "i'm a
+    virgo" or "a thanksgiving baby", only right after it."""
+    start = BETWEEN.match(text, cue.end()).end()
+    for index, pattern in enumerate(DATES):
+        date = pattern.match(text, start)
+        if not date or (index == len(DATES) - 1 and start - cue.end() > 3):
+            continue
+        full = _date(date)
+        if full is not None and (full or cue.lastgroup != "me"):
+            return full, date.end()
+    if cue.lastgroup in {"me", "sign", "baby"}:
+        return None  # "im a cancer survivor since 2015"
+    loose = LOOSE_BETWEEN.match(text, cue.end(), cue.end() + 40)
+    for pattern in DATES[:-1] if loose else ():
+        date = pattern.match(text, loose.end())
+        if date and _date(date):
+            return True, date.end()
+    return None
 
 
 def find_dates_of_birth(post):
     """(kind, words) of each date of birth and birthday giveaway."""
     copy, text = post.working, post.low
-    found = []
-    cues = CUE.finditer(text) if any(word in text for word in CUE_WORDS) else ()
+    found, taken = [], Taken()
+    cues = _cues(text) if DIGIT.search(text) else ()
     for count, cue in enumerate(cues):
         if count == CUES_PER_POST:
             break
         if not DIGIT.search(text, max(0, cue.start() - 40), cue.end() + 60):
             continue
-        before = _date_before(text, cue)
+        before = _date_before(text, cue) if cue.lastgroup != "me" else None
         if before:
             kind = "date of birth" if before[1] else "birthday"
-            found.append((kind, post.words(copy, before[0], cue.end())))
+            if taken.take(before[0], cue.end()):
+                found.append((kind, post.words(copy, before[0], cue.end())))
             continue
         if SOMEONE_ELSE.search(text, max(0, cue.start() - 30), cue.start()):
             continue
-        between = BETWEEN.match(text, cue.end())
-        start = between.end()
-        for index, pattern in enumerate(DATES):
-            date = pattern.match(text, start)
-            if not date or (index == len(DATES) - 1 and start - cue.end() > 3):
-                continue
-            full = _date(date)
-            if full is not None:
-                kind = "date of birth" if full else "birthday"
-                found.append((kind, post.words(copy, cue.start(), date.end())))
-                break
+        name = NAME_BEFORE.search(text, max(0, cue.start() - 20), cue.start())
+        if name and name.group(1) not in OWN:
+            continue  # "billie eilish birthday"
+        date = _date_after(text, cue)
+        if date:
+            full, end = date
+            kind = "date of birth" if full else "birthday"
+            if taken.take(cue.start(), end):  # "birthday twins, im 5th may 2009"
+                found.append((kind, post.words(copy, cue.start(), end)))
     if any(word in text for word in GIVEAWAY_WORDS):
         for said in GIVEAWAYS.finditer(text):
             start = said.start()

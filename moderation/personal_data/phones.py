@@ -1,7 +1,9 @@
 """Phone numbers: UK, Irish, US and international, however they are written.
 
-Digits are gathered from the working copy, where "oh seven seven double oh nine" and
-"O77OO 9OO" already read as digits; phonenumbers decides what could be a number.
+Digits are gathered from the working copy, where "oh seven seven double oh nine",
+"0seven9one2" and "O77OO 9OO" already read as digits; phonenumbers decides what could
+be a number. A booking reference, an NHS number or an organisation's line ("the forced
+marriage unit is 020 ...") is no one's own number.
 """
 
 import re
@@ -10,12 +12,15 @@ import phonenumbers
 from phonenumbers import PhoneNumberType
 
 # A run of digit groups with what people type between them: spaces, dashes, dots,
-# brackets, ", " and "then". Not after a currency sign or inside a word or a link; a
-# comma with no space after it is a thousands separator, and ends the run.
-RUN = re.compile(
-    r"(?<![\w£$€#@/.,])(?:\+\s?)?\(?\d+(?:(?:[\s\-.()]|,(?=\s)|then\b)+\d+)*(?![\w%/]|\.\d)"
+# brackets, ", ", "then", "and", "second half", "the rest is". Not after a currency sign
+# or inside a word or a link; a comma with no space after it is a thousands separator,
+# and ends the run.
+_BETWEEN_GROUPS = (
+    r"[\s\-.()]|,(?=\s)|\b(?:then|and|followed\s+by|(?:the\s+)?rest(?:\s+is)?"
+    r"|(?:first|second|1st|2nd|last|other|next)\s+(?:half|part|bit|three|four))\b"
 )
-GROUP = re.compile(r"\d+")
+RUN = re.compile(rf"(?<![\w£$€#@/.,])(?:\+\s?)?\(?\d+(?:(?:{_BETWEEN_GROUPS})+\d+)*(?![\w%/]|\.\d)")
+GROUP = re.compile(r"\d+(?![a-z])")  # not the "2" of "2nd half"
 DIGIT = re.compile(r"\d")
 # 14/03/2010 is not written with spaces, but 14.03.2010 and 2026-05-21 are dates too.
 DATE = re.compile(
@@ -27,8 +32,30 @@ ORGANISATIONS = {
     PhoneNumberType.SHARED_COST,
     PhoneNumberType.UAN,
 }
-# Someone giving a freephone number as their own ("call me on 0800 ...").
-THEIR_OWN = re.compile(r"\b(?:me|my|mine|our|us|i'?m|im)\b[^\n.!?]{0,20}$")
+# Someone giving a freephone number as their own ("call me on 0800 ...", "my work
+# number is 0800 ..."), not telling of one ("my mum rang 0808 ...").
+THEIR_OWN = re.compile(
+    r"(?:\b(?:call|ring|text|phone|reach|contact|message|msg|whatsapp|get)\s+(?:me|us)\b"
+    r"|\b(?:me|us)\s+(?:on|at)\b|\b(?:my|our)\s+(?:\w+\s+)?(?:number|num|no|mobile|phone"
+    r"|cell|landline|line|digits)\b|\b(?:mine|i'?m|im)\b)[^\n.!?]{0,20}$"
+)
+# A number that refers to something, not someone: "order number 07912 345678".
+REFERENCE = re.compile(
+    r"\b(?:ref|reference|booking|order|tracking|account|acc|invoice|case|ticket|confirmation"
+    r"|membership|member|customer|student|candidate|exam|receipt|serial|policy|claim|parcel"
+    r"|sort\s+code|nhs|ppsn?|pps|national\s+insurance|ni|barcode|imei|model|product|uci|uln)"
+    r"(?:\s+(?:no\.?|number|num|#|code|id|ref|reference))?\s*(?:is|was|:|#|=|-)?\s*\Z"
+)
+# A number an organisation answers: "the eating disorder team is 0161 ...", "the
+# crisis team's line", "ring the surgery on ..." (unless someone says it is theirs).
+ORGANISATION = re.compile(
+    r"\b(?:helpline|hotline|line|unit|service|services|team|centre|center|clinic|surgery"
+    r"|office|council|police|hospital|ward|reception|switchboard|charity|trust|foundation"
+    r"|practice|pharmacy|gp|camhs|nhs|embassy|consulate)(?:'s)?\b[^.!?\n\d]{0,25}\Z"
+)
+# A local US number and its area code given apart: "555-0147, area code 212".
+AREA_CODE = re.compile(r"\barea\s*code\s*(?:is\s*|'s\s*)?[:=]?\s*\(?\d{3}\)?")
+LOCAL_US = re.compile(r"(?<![\d\-.])[2-9]\d\d[\s.-]?\d{4}(?![\d\-])")
 COUNTING = "01234567890123456789"
 COUNTING_UP = "".join(str(number) for number in range(1, 40))
 CALLS_PER_POST = 100
@@ -126,6 +153,7 @@ class Phones:
         self.crisis = crisis
         self.calls = 0
         self.read = {}
+        self.spans = []
 
     def _number(self, number, international):
         key = (number, international)
@@ -199,8 +227,26 @@ class Phones:
                 if _overlaps(working.span(start, end), skip):
                     continue  # inside an email address
                 before = text[max(0, start - 40) : start]
+                if before != before.upper() and (  # words before it, to read
+                    REFERENCE.search(before)
+                    or (ORGANISATION.search(before) and not THEIR_OWN.search(before))
+                ):
+                    continue
                 if self._personal(number, parsed, before):
+                    self.spans.append((start, end))
                     yield self.post.words(working, start, end)
+
+    def local_with_area_code(self):
+        """A seven-digit US number with its area code a few words away."""
+        text = self.post.low
+        for area in AREA_CODE.finditer(text):
+            window = max(0, area.start() - 40), min(len(text), area.end() + 40)
+            for local in LOCAL_US.finditer(text, *window):
+                if local.end() <= area.start() or local.start() >= area.end():
+                    start, end = min(local.start(), area.start()), max(local.end(), area.end())
+                    if not _overlaps((start, end), self.spans):
+                        yield self.post.words(self.post.working, start, end)
+                    break
 
 
 def find_phones(post, crisis, skip=()):
@@ -208,4 +254,8 @@ def find_phones(post, crisis, skip=()):
     the spans in `skip`. phonenumbers is only asked when there are 7 digits or more."""
     if len(DIGIT.findall(post.low)) < 7:
         return []
-    return list(Phones(post, crisis).find(skip))
+    phones = Phones(post, crisis)
+    found = list(phones.find(skip))
+    if "area" in post.low:
+        found += [number for number in phones.local_with_area_code() if number not in found]
+    return found

@@ -1,6 +1,8 @@
 """Where someone lives: street addresses ("14 oakfield rd", "flat 3b, 27 victoria
-terrace"), Irish rural addresses ("knockmore, ballinrobe, co mayo"), UK postcodes and
-Eircodes; and the gazetteer of towns that tells a school's town from any other word."""
+terrace", "number 9 on rowan crescent", "mill st, number 31"), Irish rural addresses
+("knockmore, ballinrobe, co mayo"), UK postcodes and Eircodes; and the gazetteer of towns
+that tells a school's town from any other word. Addresses everyone knows ("221b baker
+street", "10 downing street") are no member's."""
 
 import json
 import re
@@ -12,8 +14,9 @@ from .words import STOP, split
 
 # A house number, then up to five words, one of which may be a street's.
 HOUSE = re.compile(
-    r"(?<![\w.,/:£$-])(?:(?:no\.?|number|#)\s*)?\d{1,4}[a-z]?(?![\w.:%])"
-    r"(?:\s*[/,]?\s*\d{1,4}[a-z]?\b)?\s*[/,]?((?:\s+[a-z][\w'-]*){1,5})"
+    r"(?<![\w.,/:£$-])(?P<number>(?:no\.?|number|num|#)\s*)?\d{1,4}[a-z]?(?![\w.:%])"
+    r"(?:\s*[/,]?\s*\d{1,4}[a-z]?\b)?\s*[/,]?"
+    r"(?P<words>(?:\s+|(?<=[,/]))[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,4})"
 )
 STREETS = {
     *split("road rd street avenue ave av lane ln drive dr terrace terr tce crescent cres"),
@@ -29,12 +32,67 @@ NOT_A_STREET_AFTER = re.compile(
     r"\s*(?:too|to|of|more|less|out|through|than|together|enough|better|worse|ahead|behind"
     r"|around|apart|up|down|off|with|friends?)\b"
 )
-ADDRESS_INTRO = re.compile(r"\b(?:live|living|address|house|home|at|is)\W*$")
-# "we live on mill lane": a street without its number.
+ADDRESS_INTRO = re.compile(r"\b(?:live|living|address|house|home|at|is|its|it's)\W*$")
+# Words between "number 17" and its street: "number 9 on rowan crescent".
+NUMBER_ON = {"on", "in", "at"}
+# "we live on mill lane", "we moved to elm grove": a street without its number.
 LIVE_ON = re.compile(
-    r"\b(?:i|we|i'?m|im|we're|were)\s+(?:live|living)\s+on((?:\s+[a-z][\w'-]*){2,4})"
+    r"\b(?:i|we|i'?m|im|we're|were|just|we've|i've)\s+(?:live|living|moved|moving|stay"
+    r"|staying)\s+(?:on|to|onto)((?:\s+[a-z][\w'-]*){2,4})"
 )
-FLAT = re.compile(r"\b(?:flat|apartment|apt)\s*(?:no\.?\s*)?\d+[a-z]?\b")
+# "on Mill St, number 31": the street, then the house's number.
+HOUSE_NUMBER = re.compile(r"(?:\bnumber|\bnum|\bno\.?|#)\s*\d{1,4}[a-z]?(?![\w%:/])")
+STREET_GAP = re.compile(r"[\s.,]*")
+# What may follow a street's name or number: the end of a clause, not a noun ("number 1
+# shop", "abbey road studios").
+CLAUSE_END = re.compile(r"\s*(?:[^\w\s]|\Z|(?P<word>[a-z']+))")
+# Where someone lives, and a street named with capitals in the same sentence: "we moved
+# out near Kilkenny, Callan Road".
+RESIDENCE = re.compile(r"\b(?:live|living|lives|moved|moving|staying|address|we're\s+on)\b")
+RESIDENCE_WORDS = ("liv", "mov", "stay", "address", "we're")
+NAMED_STREET = re.compile(
+    r"\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s+(?:Road|Rd|Street|Lane|Avenue|Ave|Drive|Terrace"
+    r"|Crescent|Close|Grove|Gardens|Place|Court|Mews|Boulevard|Parade|Square|Heights|Manor"
+    r"|Meadows|Park|Way|Hill|Row|View|Walk|Rise|Green)\b"
+)
+FLAT = re.compile(
+    r"\b(?:flat|apartment|apt|hse|house\s+(?:no\.?|number|num))\s*(?:no\.?\s*)?\d+[a-z]?\b"
+)
+# Addresses everyone knows, which no member lives at: "221b baker street", "4 privet
+# drive"; a street alone when all of it is famous ("downing street", "wisteria lane").
+FAMOUS = {
+    *split("221b_baker_street 1600_pennsylvania_avenue 4_privet_drive 742_evergreen_terrace"),
+    *split("12_grimmauld_place 124_conch_street 31_spooner_street 1313_mockingbird_lane"),
+    *split("17_cherry_tree_lane 32_windsor_gardens 1428_elm_street 112_ocean_avenue"),
+    *split("7_eccles_street 3_abbey_road 10_downing_street 11_downing_street"),
+}
+FAMOUS_STREETS = {
+    *split("downing_street privet_drive wisteria_lane sesame_street ramsay_street"),
+    *split("coronation_street albert_square grimmauld_place evergreen_terrace"),
+    *split("abbey_road penny_lane carnaby_street oxford_street grafton_street wall_street"),
+    *split("fifth_avenue hollywood_boulevard"),
+}
+# Streets no member lives on, whatever the number.
+NO_HOMES = {"downing_street"}
+SHORT_STREETS = {"st": "street", "rd": "road", "ave": "avenue", "av": "avenue", "dr": "drive"}
+SHORT_STREETS |= {"ln": "lane", "tce": "terrace", "terr": "terrace", "sq": "square"}
+SHORT_STREETS |= {"pl": "place", "gdns": "gardens"}
+FAMOUS_WORD = re.compile(r"[a-z\d]+")
+
+
+def famous(address):
+    """ "221b Baker St.", "number 10 downing street": an address no member lives at."""
+    words = [SHORT_STREETS.get(word, word) for word in FAMOUS_WORD.findall(address.lower())]
+    words = [word for word in words if word not in {"number", "no", "num", "the"}]
+    if not words:
+        return False
+    if "_".join(words) in FAMOUS:
+        return True
+    if words[0][0].isdigit():
+        return "_".join(words[1:]) in NO_HOMES  # "14 baker street" may be anyone's
+    return "_".join(words) in FAMOUS_STREETS
+
+
 COUNTIES = (
     "antrim|armagh|carlow|cavan|clare|cork|derry|londonderry|donegal|down|dublin|fermanagh"
     "|galway|kerry|kildare|kilkenny|laois|leitrim|limerick|longford|louth|mayo|meath"
@@ -45,6 +103,9 @@ PLACE_WORD = re.compile(r"[a-z][\w'-]*|\d{1,4}[a-z]?")
 RURAL_WORD = re.compile(r"[a-z\d][\w'.-]*")
 ANCHORS_PER_POST = 200
 DIGIT = re.compile(r"\d")
+SENTENCE_END = re.compile(r"[.!?\n]")
+CAPITALISED = re.compile(r"\b[A-Z][a-z]")
+RESIDENCES_PER_POST = 20
 
 # UK postcode areas (the letters before the first digit); the letters an inward code
 # never uses (C I K M O V); Eircodes' own 25 characters, with a digit among the last 4.
@@ -55,7 +116,7 @@ AREAS = frozenset(
     " RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA"
     " WC WD WF WN WR WS WV YO ZE".lower().split()
 )
-POSTCODE = re.compile(r"\b([a-z]{1,2})\d[a-z\d]?\s?\d[abd-hjlnp-uw-z]{2}\b")
+POSTCODE = re.compile(r"\b([a-z]{1,2})\d[a-z\d]?(?:\s|\s?-\s?)?\d[abd-hjlnp-uw-z]{2}\b")
 EIRCODE = re.compile(
     r"\b(?:[ac-fhknprtv-y]\d{2}|d6w)\s?(?=[\dac-fhknprtv-y]{0,3}\d)[\dac-fhknprtv-y]{4}\b"
 )
@@ -65,6 +126,7 @@ LOOSE_POSTCODE = re.compile(
     r"([a-z](?:[\s,.]{0,2}[a-z])?)[\s,.]{0,2}(\d)[\s,.]{0,2}([a-z\d]?)[\s,.]{0,2}"
     r"(\d)[\s,.]{0,2}([a-z])[\s,.]{0,2}([a-z])\b"
 )
+LOOSE_GAPS = re.compile(r"[\s,.]")
 ZIP = re.compile(r"\d{5}(?:-\d{4})?\b")
 
 
@@ -76,7 +138,7 @@ def _is_street(word):
 
 def _street(low, house):
     """The end of the street address starting at `house`, or None."""
-    words = list(PLACE_WORD.finditer(low, house.start(1), house.end(1)))
+    words = list(PLACE_WORD.finditer(low, house.start("words"), house.end("words")))
     best = None
     for index in range(1, len(words)):
         street = words[index].group()
@@ -86,10 +148,15 @@ def _street(low, house):
         saint = street == "st" and re.match(r"\.?\s*[a-z]", low[words[index].end() :])
         if not (_is_street(street) or (street == "st" and not saint)):
             continue
-        if names == ["the"] and ADDRESS_INTRO.search(
-            low, max(0, house.start() - 20), house.start()
+        if house.group("number") and names and names[0] in NUMBER_ON:
+            names = names[1:]  # "number 9 on rowan crescent"
+            if not names:
+                continue
+        if names == ["the"] and (
+            house.group("number")
+            or ADDRESS_INTRO.search(low, max(0, house.start() - 20), house.start())
         ):
-            best = words[index].end()  # "i live at 19 the crescent"
+            best = words[index].end()  # "i live at 19 the crescent", "number 6, the mews"
             continue
         if any(name in STOP or name.isdigit() for name in names):
             continue
@@ -145,7 +212,14 @@ def find_addresses(post):
                 found.append(copy.span(house.start(), end))
         plain = post.plain.text.lower()
         found += [post.plain.span(*flat.span()) for flat in FLAT.finditer(plain)]
-    if " on " in low:
+    if "number" in low or "no" in low or "#" in low:
+        for count, number in enumerate(HOUSE_NUMBER.finditer(low)):
+            if count == ANCHORS_PER_POST:
+                break
+            start = _street_before(low, number.start())
+            if start is not None and _clause_ends(low, number.end()):
+                found.append(copy.span(start, number.end()))
+    if " on " in low or " to " in low:
         for street in LIVE_ON.finditer(low):
             words = list(PLACE_WORD.finditer(low, street.start(1), street.end(1)))
             for index in range(1, len(words)):
@@ -161,7 +235,65 @@ def find_addresses(post):
             start = _rural(low, county)
             if start is not None:
                 found.append(copy.span(start, county.end()))
-    return [post.trim(start, end) for start, end in merged(found)]
+    if any(word in low for word in RESIDENCE_WORDS) and RESIDENCE.search(low):
+        found += _named_streets(post)
+    return [
+        post.trim(start, end)
+        for start, end in merged(found)
+        if not famous(post.original[start:end])
+    ]
+
+
+def _street_before(low, end):
+    """The start of "mill st, " ending at `end`: a street's name, then its kind."""
+    words = list(PLACE_WORD.finditer(low, max(0, end - 60), end))[-4:]
+    if len(words) < 2 or STREET_GAP.fullmatch(low, words[-1].end(), end) is None:
+        return None
+    if not (_is_street(words[-1].group()) or words[-1].group() == "st"):
+        return None
+    names = []
+    for word in reversed(words[:-1]):
+        apart = names and low[word.end() : names[0].start()].strip()
+        if word.group() in STOP or word.group()[0].isdigit() or apart:
+            break
+        names.insert(0, word)
+    if not names or low[names[-1].end() : words[-1].start()].strip():
+        return None
+    return names[0].start()
+
+
+def _clause_ends(low, end):
+    after = CLAUSE_END.match(low, end)
+    return bool(after) and (not after.group("word") or after.group("word") in STOP)
+
+
+def _named_streets(post):
+    """Streets named with capitals in a sentence that says where someone lives, and
+    names the town too: "we moved out near Kilkenny, Callan Road". A street alone
+    ("i live on a street called Maple Way") could be anywhere."""
+    text, low = post.working.text, post.low
+    spans, towns_at = [], {}
+    for count, residence in enumerate(RESIDENCE.finditer(low)):
+        if count == RESIDENCES_PER_POST:
+            break
+        stop = SENTENCE_END.search(low, residence.end(), residence.end() + 100)
+        end = stop.start() if stop else min(len(low), residence.end() + 100)
+        for street in NAMED_STREET.finditer(text, residence.end(), end):
+            if any(word in STOP for word in low[street.start() : street.end()].split()):
+                continue
+            if not _clause_ends(low, street.end()):
+                continue  # "abbey road studios"
+            for word in CAPITALISED.finditer(text, residence.end(), end):
+                if word.start() not in towns_at:
+                    towns_at[word.start()] = town_at(low, word.start()) is not None
+            town = any(
+                towns_at[word.start()]
+                for word in CAPITALISED.finditer(text, residence.end(), end)
+                if not street.start() <= word.start() < street.end()
+            )
+            if town:
+                spans.append(post.working.span(*street.span()))
+    return spans
 
 
 def find_postcodes(post):
@@ -179,7 +311,7 @@ def find_postcodes(post):
             if count == ANCHORS_PER_POST:
                 break
             loose = LOOSE_POSTCODE.match(post.low, cue.end(), cue.end() + 30)
-            postcode = loose and POSTCODE.fullmatch("".join(loose.groups()))
+            postcode = loose and POSTCODE.fullmatch(LOOSE_GAPS.sub("", "".join(loose.groups())))
             if postcode and postcode.group(1) in AREAS:
                 spans.append((post.working, loose.start(), loose.end()))
             zip_code = ZIP.match(post.low, cue.end())

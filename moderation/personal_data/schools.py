@@ -4,8 +4,9 @@ croydon", "year 10 at st aidan's", "the grammar in ballymena", "coláiste mhuire
 A name is a school's when it ends in a school word ("academy", "high") or starts with one
 ("st", "scoil", "loreto"), and something says it is a school: the kind of word, a year
 group nearby, "i go to", capitals, or a town after it ("in croydon", ", barnet") from the
-gazetteer. "my school", "high school", "st patrick's day", "grammar homework" and "year
-10 is hard" name no school.
+gazetteer; or the only one of its kind somewhere ("the only catholic school in
+ballina", "the academy on station road"). "my school", "high school", "st patrick's
+day", "grammar homework" and "year 10 is hard" name no school.
 """
 
 import bisect
@@ -20,6 +21,7 @@ TYPES = [
     *["comprehensive school", "grammar school", "high school", "secondary school"],
     *["primary school", "prep school", "middle school", "elementary school"],
     *split("comprehensive collegiate academy college school grammar high secondary primary comp"),
+    *split("skool skewl scool schl"),  # "i go to skool at Brookfield"
 ]
 # Ordinary words too ("so high", "bad grammar"): a name before them needs more to go on.
 WEAK_TYPES = {"grammar", "high", "secondary", "primary", "comp"}
@@ -52,6 +54,7 @@ GENERIC = STOP | {
     *split("stand hold ride rank sit set hang pile stack shoot keep mate mates bf gf"),
     *split("boyfriend girlfriend partner son daughter kid child children cousins bestie"),
     *split("bestfriend siblings niece nephew uncle aunt auntie mile feet foot inches"),
+    *split("else outside inside christmas easter halloween face avoid"),
 }
 # Misspelt, they are as generic: "a diffrent school", "my prevous school".
 TYPOED_GENERIC = Typos(
@@ -110,6 +113,15 @@ THE_IN = re.compile(
     r"\bthe\s+(?:grammar|academy|high|college|convent|comp|tech|gaelscoil|integrated|mercy"
     r"|pres|presentation|loreto|brothers|nuns|christian\s+brothers|cbs)\s+in\s+"
 )
+# "the only catholic school in ballina", "the new academy on station road", "the
+# grammar school in enniskillen": the only school of its kind in a town or on a street.
+THE_BEFORE = re.compile(r"(?<![\w'])the\s+((?:[a-z'-]+\s+){0,3})\Z")
+PLACE_AFTER = re.compile(r"\s+(?:in|on|at|near|by)\s+")
+STREET_WORDS = re.compile(
+    r"(?:[^\W\d_][\w'-]*\s+){1,2}(?:road|rd|street|st|lane|avenue|ave|drive|way|hill)\b"
+)
+# "skool at Brookfield in Croydon", "my school is called westfield": a school word, then its name.
+SCHOOL_AT = re.compile(r"\s+(?:at|@|(?:is\s+|was\s+|'s\s+)?(?P<called>called|named))\s+")
 NOT_GRAMMAR = re.compile(
     r"\s*(?:homework|mistakes?|errors?|checks?|checker|rules?|tests?|lessons?|exercises?"
     r"|nazi|police|books?)\b"
@@ -120,6 +132,8 @@ ANCHORS_PER_POST = 300
 
 def _generic(word):
     word = fold(word).strip(".'\u2019").removesuffix("'s").removesuffix("\u2019s")
+    if word.endswith("s") and word[:-1] in STOP:
+        return True  # "everyones school", "someones college"
     return word in GENERIC or (len(word) >= 6 and TYPOED_GENERIC.get(word) is not None)
 
 
@@ -129,6 +143,7 @@ class Schools:
         self.years = [found.span() for found in YEAR.finditer(self.low)]
         self.year_ends = [end for _, end in self.years]
         self.spans = []
+        self._found_types = None
 
     def _year_near(self, start, end):
         """A year group ("year 10", "s4", "2nd yr") within 60 characters."""
@@ -157,6 +172,11 @@ class Schools:
         return all(word[0].isupper() for word in words) and not self.text[start:end].isupper()
 
     def _types(self):
+        if self._found_types is None:
+            self._found_types = self._find_types()
+        return self._found_types
+
+    def _find_types(self):
         types = [(found.start(), found.end(), found.group()) for found in TYPE.finditer(self.low)]
         for found in LOOSE_TYPE.finditer(self.low):
             typed = found.group() not in TYPES and TYPOED_TYPES.get(found.group())
@@ -175,6 +195,8 @@ class Schools:
             for word in reversed(before[-5:]):
                 if low[word.end() : gap_end].strip() or not word.group()[0].isalpha():
                     break
+                if word.group().endswith(".") and len(word.group()) > 4:
+                    break  # a sentence's end: "it's draining. school, work, sleep"
                 if not names and word.group() in CONNECTORS:
                     gap_end = word.start()  # "ashfield girls high"
                     continue
@@ -270,6 +292,43 @@ class Schools:
             if town:
                 self.spans.append((found.start(), town[1]))
 
+    def the_kind_in_place(self):
+        """ "the only catholic school in ballina", "the academy on station road"."""
+        for type_start, type_end, _ in self._types():
+            place = PLACE_AFTER.match(self.low, type_end)
+            the = place and THE_BEFORE.search(self.low, max(0, type_start - 60), type_start)
+            if not the or not all(_generic(word) for word in the.group(1).split()):
+                continue  # "the kids from school in town"
+            town = town_at(self.low, place.end())
+            street = STREET_WORDS.match(self.low, place.end())
+            end = town[1] if town else street.end() if street else None
+            if end and self.low[place.end() : end].split()[0] not in STOP:
+                self.spans.append((the.start(), end))  # not "the school on the hill"
+
+    def school_at(self):
+        """ "i go to skool at Brookfield in Croydon", "college called Westfield"."""
+        for type_start, type_end, _ in self._types():
+            found = SCHOOL_AT.match(self.low, type_end)
+            if not found:
+                continue
+            words = []
+            for word in NAME_WORD.finditer(self.low, found.end(), found.end() + 40):
+                gap = self.low[(words[-1].end() if words else found.end()) : word.start()]
+                if gap.strip() or len(words) == 3 or _generic(word.group()):
+                    break
+                words.append(word)
+            if not words:
+                continue
+            start, end = words[0].start(), words[-1].end()
+            called = bool(found.group("called"))
+            if (called or self._capitalised(start, end)) and (
+                called
+                or self._town_after(end)
+                or self._year_near(start, end)
+                or self._introduced(type_start)
+            ):
+                self.spans.append((start, end))
+
     def merged(self):
         merged = []
         for start, end in sorted(self.spans):
@@ -287,4 +346,6 @@ def find_schools(post):
     schools.after_years()
     if "the " in post.low:
         schools.the_in_town()
+        schools.the_kind_in_place()
+    schools.school_at()
     return [post.words(post.working, start, end) for start, end in schools.merged()]

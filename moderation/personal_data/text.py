@@ -126,15 +126,28 @@ def plain(text):
 
 
 # Single letters and digits with a space between each ("e m m a x 2 0 1 0", "E C 1 A 1 B
-# B", "s t . m a r y s").
-SPACED = re.compile(r"(?<!\S)[\w.@](?: [\w.@]){3,}(?!\S)")
+# B", "s t . m a r y s", "i g : m a y a"); letters with a dash or a dot between each
+# ("i-n-s-t-a", "s.n.a.p").
+SPACED = re.compile(r"(?<!\S)[\w.@:](?: [\w.@:]){3,}(?!\S)")
+SPACED_PIECE = re.compile(r"[\w.@](?: [\w.@])+")  # each side of a ":" on its own
+SPELLED_LETTERS = re.compile(r"(?<![\w.-])[^\W\d_](?:([.-])[^\W\d_])(?:\1[^\W\d_])+(?![\w-])")
 
 
 def unspaced(copy):
-    return copy.rewrite(
-        (found.start(), found.end(), found.group().replace(" ", ""))
+    """ "e m m a x" → "emmax", "i g : m a y a" → "ig : maya", "i-n-s-t-a" → "insta"."""
+    edits = [
+        (piece.start(), piece.end(), piece.group().replace(" ", ""))
         for found in SPACED.finditer(copy.text)
-    )
+        for piece in SPACED_PIECE.finditer(copy.text, found.start(), found.end())
+    ]
+    if "-" in copy.text or "." in copy.text:
+        taken = Taken((start, end) for start, end, _ in edits)
+        edits += [
+            (found.start(), found.end(), found.group().replace(found.group(1), ""))
+            for found in SPELLED_LETTERS.finditer(copy.text)
+            if taken.free(*found.span())
+        ]
+    return copy.rewrite(sorted(edits))
 
 
 UNITS = {
@@ -209,6 +222,12 @@ TOKEN = re.compile(r"[a-z]+|\d")
 O_DIGITS = re.compile(r"\b(?=[oO]*\d)(?=[\doO]*[oO]|\d+[oO]*[lI])[\doO]+(?:[lI][\doOlI]*)?\b")
 LETTER_DIGITS = str.maketrans("oOlI", "0011")
 OH_DIGITS = re.compile(r"\boh(?=\d{3})")  # "oh7700 900123"
+# Number words and digits run together: "0seven9one2", "zero7912", "3four5".
+_GLUED_WORD = trie([*(word for word in UNITS if len(word) > 2), *TEENS, *TENS, *REPEATS])
+GLUED = re.compile(rf"(?<![a-z\d])(?=[a-z]*\d)(?=\d*[a-z])(?:{_GLUED_WORD}|hundred|\d)+(?![a-z\d])")
+GLUED_PART = re.compile(rf"{_GLUED_WORD}|hundred|\d+")
+DIGIT = re.compile(r"\d")
+GLUED_PER_POST = 50  # a phone number is a few of them; a post of hundreds is no disguise
 
 
 def _suffix(number):
@@ -281,8 +300,22 @@ def _number_edits(text):
     return edits
 
 
+def unglued(copy):
+    """Number words run into digits with a space between each: "0seven9" → "0 seven 9"."""
+    low = copy.text.lower()
+    edits = []
+    for found in GLUED.finditer(low):
+        if len(edits) == GLUED_PER_POST:
+            break
+        parts = [part.group() for part in GLUED_PART.finditer(found.group())]
+        edits.append((found.start(), found.end(), " ".join(parts)))
+    return copy.rewrite(edits)
+
+
 def with_digits(copy):
     """Number words and letter-O zeros written as digits."""
+    if DIGIT.search(copy.text):
+        copy = unglued(copy)
     return copy.rewrite(_number_edits(copy.text))
 
 
@@ -326,6 +359,13 @@ class Post:
                 start -= 1
             elif inside.count(closing) < inside.count(opening) and text[end : end + 1] == closing:
                 end += 1
+            elif (
+                opening == closing
+                and opening in inside
+                and inside.count(opening) % 2
+                and inside[:1] != opening
+            ):
+                end += text[end : end + 1] == closing  # 'my insta is "lofi_lark"'
         return text[start:end]
 
 

@@ -31,6 +31,8 @@ STOP = frozenset(
     final own only late early hard easy fine ok okay nice lovely awful horrible
     alone anymore anyway alive awake afraid angry
     yes no yeah yep nah lol lmao omg tbh ngl idk rn fr btw imo pls plz thx ty x xx xxx
+    cant can't dont don't wont won't didnt didn't doesnt doesn't isnt isn't wasnt wasn't
+    aint ain't couldnt couldn't wouldnt wouldn't shouldnt shouldn't else
     here there now today tonight tomorrow yesterday later soon home back away
     day days night nights week weeks month months year years time times hour hours
     minute minutes min mins second seconds sec secs hr hrs mile miles km metres meters

@@ -54,6 +54,14 @@ FOUND = [
     ("07700 900 one two three", PHONE, "07700 900 one two three"),
     ("zero 7 7 zero zero 9 zero zero 1 2 3", PHONE, "zero 7 7 zero zero 9 zero zero 1 2 3"),
     ("text me on 07912 then 345 then 678", PHONE, "07912 then 345 then 678"),
+    # ... with number words run into digits, or split with words between the halves.
+    ("ring me 0seven9one2 3four5 678", PHONE, "0seven9one2 3four5 678"),
+    ("zero7912 three four five six seven eight", PHONE, None),
+    ("first half 07912 second half 345 678", PHONE, "07912 second half 345 678"),
+    ("my number is 07912 and then 345678", PHONE, "07912 and then 345678"),
+    ("oh seven nine one two, three four five and then six seven eight", PHONE, None),
+    # ... and a US number with its area code given apart.
+    ("text 555-0147, area code 212", PHONE, "555-0147, area code 212"),
     # ... with a letter O for a zero, or a space, dot or dash between every digit.
     ("o7912 345 678 text me", PHONE, "o7912 345 678"),
     ("my num: O79I2 345 678", PHONE, "O79I2 345 678"),
@@ -97,6 +105,17 @@ FOUND = [
     ("roblox user: pixel_kitty09", HANDLE, "pixel_kitty09"),
     ("follow me on tiktok @ava.lou", HANDLE, "@ava.lou"),
     ("i'm moonlight_02 on discord", HANDLE, "moonlight_02"),
+    # ... on more apps and games, and in more shapes: quoted, with capitals inside, words
+    # and a number for a gamertag, a dash, a Riot tag, a page on a site's own address.
+    ("my spotify is grey.skies", HANDLE, "my spotify is grey.skies"),
+    ("add me on the ghost app, its rowan_b", HANDLE, "rowan_b"),
+    ("disc: nightowl", HANDLE, "nightowl"),
+    ("my soundcloud is 'lofilark'", HANDLE, "my soundcloud is 'lofilark'"),
+    ("my roblox is SleepyPandaKing", HANDLE, "my roblox is SleepyPandaKing"),
+    ("my gamertag is Sleepy Otter 42", HANDLE, "Sleepy Otter 42"),
+    ("psn is grim_reaper-99", HANDLE, "grim_reaper-99"),
+    ("riot id: moonpie#EUW", HANDLE, "moonpie#EUW"),
+    ("my art blog is inkypaws.tumblr.com", HANDLE, "inkypaws.tumblr.com"),
     ("message me at instagram.com/jaz.m", HANDLE, "instagram.com/jaz.m"),
     ("add me on snap", HANDLE, "add me on snap"),
     # ... disguised: spaced out, spelled out, misspelt apps.
@@ -106,6 +125,8 @@ FOUND = [
     ("snapp me its rory_b1", HANDLE, "rory_b1"),
     ("my instagarm is rory.b", HANDLE, "rory.b"),
     ("s n a p : j a z z . m", HANDLE, "j a z z . m"),
+    ("i g : m a y a . x", HANDLE, "m a y a . x"),
+    ("its i-n-s-t-a then rosa underscore m", HANDLE, "rosa underscore m"),
     # Street addresses, in lowercase too, and Irish rural addresses.
     ("I live at 42 Maple Avenue", ADDRESS, "42 Maple Avenue"),
     ("my address is 7 orchard close, wigan", ADDRESS, "7 orchard close"),
@@ -117,8 +138,17 @@ FOUND = [
     ("i live at 19 the crescent", ADDRESS, "19 the crescent"),
     ("we live on mill lane", ADDRESS, "mill lane"),
     ("one four rosewood drive", ADDRESS, "one four rosewood drive"),
-    ("1600 pennsylvania ave", ADDRESS, "1600 pennsylvania ave"),
+    ("1208 pennsylvania ave", ADDRESS, "1208 pennsylvania ave"),
     ("come to 9 briar avenu", ADDRESS, "9 briar avenu"),
+    # ... with "number" and where it is, the street first, or "the" and no name.
+    ("it's number 9 on rowan crescent", ADDRESS, "number 9 on rowan crescent"),
+    ("opposite the chemist on Mill St, number 31", ADDRESS, "Mill St, number 31"),
+    ("number 5, the maltings", ADDRESS, "number 5, the maltings"),
+    ("its 12 the paddocks", ADDRESS, "12 the paddocks"),
+    ("we're at 8b,elm grove", ADDRESS, "8b,elm grove"),
+    ("Hse 7, Bóthar na Trá, Salthill", ADDRESS, "Hse 7"),
+    # ... a street without a number, in a sentence that says where they live and the town.
+    ("we moved out near Kilkenny, Callan Road, the yellow house", ADDRESS, "Callan Road"),
     ("ballyduff, tralee, co kerry", ADDRESS, "ballyduff, tralee, co kerry"),
     ("we're in cloughjordan, nenagh, co. tipperary", ADDRESS, None),
     # UK postcodes in any case, with or without the space, and Eircodes.
@@ -130,6 +160,8 @@ FOUND = [
     ("eircode D04 K7W2", POSTCODE, "D04 K7W2"),
     ("my eircode is v94t2x7", POSTCODE, "v94t2x7"),
     ("zip code 10001", POSTCODE, "10001"),
+    ("postcode: L 1, 8 J Q", POSTCODE, "L 1, 8 J Q"),
+    ("send it to B33-8TH", POSTCODE, "B33-8TH"),
     # Dates of birth in every common format.
     ("born 2/3/2009", DATE_OF_BIRTH, "born 2/3/2009"),
     ("dob: 12-12-2008", DATE_OF_BIRTH, "dob: 12-12-2008"),
@@ -147,12 +179,21 @@ FOUND = [
     ("date of birth is the fourteenth of march two thousand and ten", DATE_OF_BIRTH, None),
     ("bday: one two, oh five, two oh oh nine", DATE_OF_BIRTH, None),
     ("my birthday is 12th march", BIRTHDAY, "birthday is 12th march"),
+    # ... told by what one is for being born then, after "i'm", a misspelt cue, the year
+    # first, or a few words on.
+    ("11/25/2009 yes a thanksgiving baby", DATE_OF_BIRTH, "11/25/2009 yes a thanksgiving baby"),
+    ("im a virgo, 2 sept 09", DATE_OF_BIRTH, "im a virgo, 2 sept 09"),
+    ("same! im 4th april 2009 too", DATE_OF_BIRTH, "im 4th april 2009"),
+    ("brithday 14/03/2010", DATE_OF_BIRTH, "brithday 14/03/2010"),
+    ("born in 2009, the 3rd of may", DATE_OF_BIRTH, "born in 2009, the 3rd of may"),
+    ("my bday written in words is two one, oh four, oh nine", DATE_OF_BIRTH, None),
     # Birthday giveaways.
     ("I'm 15 today!", BIRTHDAY, "I'm 15 today"),
     ("im fifteen today", BIRTHDAY, "im fifteen today"),
     ("I'm turning 16 tomorrow", BIRTHDAY, "turning 16 tomorrow"),
     ("it's my 14th birthday", BIRTHDAY, "my 14th birthday"),
     ("its my bday today", BIRTHDAY, "its my bday today"),
+    ("my birthday's tomorrow!!", BIRTHDAY, "my birthday's tomorrow"),
     # School names, with or without the word "school", named by a saint, a type of school,
     # an Irish or Welsh name, and told apart by a town or a year group.
     ("everyone at Ridgeway High hates me", SCHOOL, "Ridgeway High"),
@@ -178,6 +219,11 @@ FOUND = [
     ("i'm in 6th year at the mercy in tuam", SCHOOL, "the mercy in tuam"),
     ("st annes catholic college, y9", SCHOOL, "st annes catholic college"),
     ("everyone at oakfeild acadamy is fake", SCHOOL, "oakfeild acadamy"),
+    # ... the only one of its kind in a town or on a street, or a name after "at", "called".
+    ("i'm at the only catholic school in Ballina", SCHOOL, None),
+    ("anyone from the academy on Station Road?", SCHOOL, "the academy on Station Road"),
+    ("i go to skool at Brookfield in Croydon", SCHOOL, "Brookfield"),
+    ("my school is called westfield", SCHOOL, "westfield"),
 ]
 
 
@@ -208,6 +254,12 @@ NOT_FOUND = [
     # Freephone lines of other services: no one's own number.
     "beat's youthline is 0808 801 0711",
     "aware 1800 80 48 48 helped my mum",
+    # Numbers an organisation answers, or that refer to something, not someone.
+    "the eating disorder team is 0161 496 0000, ring them",
+    "my mum rang 0800 123 4567 for advice",
+    "order number 07912 345678 never came",
+    "my nhs number is 943 476 5919",
+    "i was there from 2015 and 2016 and 2017",
     # Short numbers, prices, scores, years, times, counts, dates that are not birthdays.
     "I took 2 tablets at 8",
     "scored 3-1 in the final",
@@ -240,6 +292,9 @@ NOT_FOUND = [
     "my dog's birthday is 3/3/2023",
     "my mum's birthday is 3rd june",
     "what does dob mean",
+    "zendaya born 1/9/1996",
+    "billie eilish birthday is 18 december",
+    "im a cancer survivor since 12/3/2015",
     # Mentions that are not handles; apps talked about without one.
     "@everyone thanks for the support",
     "@here anyone awake?",
@@ -260,6 +315,16 @@ NOT_FOUND = [
     "snap: i lost my streak",
     "insta: toxic",
     "someone said add me on snap and i blocked them",
+    "@evryone hi",
+    "@everyon e thanks all",
+    # Replies to another member, by their name here.
+    "@sam_x well done on the exam, sending hugs",
+    "reply to @sam_x: so proud of you",
+    "spotify makes me feel better",
+    "my roblox is broken again",
+    "my xbox is like 10 years old",
+    "i love c# and f#",
+    "that game is s1ck, valorant made me unst0ppable",
     # Email talk with no address.
     "i emailed camhs at 9",
     "gmail says my storage is full",
@@ -273,6 +338,12 @@ NOT_FOUND = [
     "i have 2 very close friends",
     "i live 2 minutes from the park",
     "go 2 the park later",
+    "i live on a street called Maple Way and it's boring",
+    "on the high street, number 1 shop for sweets",
+    # Addresses everyone knows.
+    "1600 pennsylvania ave",
+    "i'd love to see 221b baker street one day",
+    "number 10 downing street announced it",
     # Schools that are not named.
     "my school is so strict",
     "high school sucks",
@@ -295,6 +366,11 @@ NOT_FOUND = [
     "i'm so high rn",
     "my anxiety is sky high",
     "a sugar high",
+    "the school on the hill",
+    "the school in my town is awful",
+    "everyones school is closed",
+    "cant face school tomorrow",
+    "it's draining. school, work, sleep",
     # Ordinary posts.
     "I feel so alone and I don't know who to talk to",
     "it's 3am and i cant sleep again",
@@ -403,6 +479,12 @@ def test_the_gazetteer_knows_towns_by_all_their_names():
         "@a_b ",
         "e m m a ",
         "x" * 50 + " ",
+        "0seven9 ",
+        "number 4 on ",
+        "we live in Leeds on Oak Road ",
+        "area code 415 ",
+        "i'm a virgo ",
+        "the academy in ",
     ],
 )
 def test_a_ten_thousand_character_post_takes_no_time(fragment):
@@ -423,6 +505,8 @@ FRAGMENTS = [
     *["st ", "st. ", "saint ", "high", " school", "academy", "year 10 at ", " in croydon"],
     *["the ", "my ", " ", "\n", ", ", "'", "\u2019", "\uff49", "\u0130", "\ufb01", "é"],
     *["\u200b", "\ufe0f", "\u00b7"],
+    *["0seven9", "i-n-s-t-a", "area code 212 ", "number 4 on ", "i'm a virgo ", "a new years baby"],
+    *["riot id ", "x#euw", ".tumblr.com", "@sam_x ", "replying to ", "the academy on ", "Hse 4"],
 ]
 posts = st.one_of(
     st.text(max_size=400),
