@@ -545,7 +545,9 @@ def _modify(rule, sentence, chosen, hits, context):
     subject = _subject(sentence, chosen)
     # A negation inside the words that fired is part of them ("do not want to live").
     here = {hit.concept for hit in hits if hit.concept != c.NEGATION or not _overlaps(hit, chosen)}
-    speaks_of_self = any(word in {"me", "my", "myself"} for word in sentence)
+    # Whoever writes of themselves beside words telling someone to die is far more often
+    # quoting what was said to them than saying it: never refuse them.
+    speaks_of_self = any(word in {"i", "me", "my", "myself"} for word in sentence)
     story_here = c.FICTION in here
     if rule.level == BLOCKED:
         if c.OFFER_HELP in context.concepts and not speaks_of_self:

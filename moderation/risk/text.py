@@ -298,6 +298,7 @@ SHORTHAND = {
     "tomorow": "tomorrow",
     "tommorow": "tomorrow",
     "tmrw": "tomorrow",
+    "havnt": "have not",
     "evry": "every",
     "evrything": "everything",
     "evryones": "everyone is",
