@@ -294,8 +294,10 @@ def suggested_level(text, limits=None, read=None):
     return level_for(scores(text, read), limits)
 
 
-# A post this short says too little for the model alone to hold it ("Here for you.").
+# A post this short says too little for the model alone to hold it ("Here for you."),
+# and one of a word or two too little for it to ask a moderator ("kmsl").
 MIN_WORDS_TO_HOLD = 6
+MIN_WORDS_TO_RAISE = 3
 
 
 def combined_level(rules_level, reading, found, words, limits=None):
@@ -315,6 +317,7 @@ def combined_level(rules_level, reading, found, words, limits=None):
     holds = reading == "evidence" or (reading == "" and words >= MIN_WORDS_TO_HOLD)
     if found.crisis >= limits.crisis and holds:
         return CRISIS
-    if rules_level == OK and (found.crisis >= limits.crisis or found.reach >= limits.reach):
+    reads_risk = found.crisis >= limits.crisis or found.reach >= limits.reach
+    if rules_level == OK and reads_risk and words >= MIN_WORDS_TO_RAISE:
         return CONCERN
     return rules_level

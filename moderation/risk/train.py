@@ -11,7 +11,7 @@ uses come from out-of-fold predictions (each writer's posts scored by a model tr
 without that writer, when the examples come from several; else stratified 5-fold
 cross-validation, fixed seed) combined with the concept rules exactly as
 `model.combined_level` combines them: the pair that reaches the most crisis and concern
-posts while leaving at least 94 % of ok posts alone. (The model-alone figures printed
+posts while leaving at least 92 % of ok posts alone. (The model-alone figures printed
 beside them, at most 2 % of non-crisis posts raised to crisis and 3 % of ok posts to
 review, describe the model by itself.)
 
@@ -63,9 +63,10 @@ MIN_DF = 2  # an n-gram must occur in two training posts to get a column
 CRISIS_FALSE_ALARMS = 0.02  # of non-crisis posts raised to crisis
 REACH_FALSE_ALARMS = 0.03  # of ok posts sent to a moderator
 # With the rules beside it: the share of ok posts that must still be left alone, out of
-# fold. Above the 92 % the screening promises, because posts nobody here wrote are
-# harder than these.
-OK_LEFT_ALONE = 0.94
+# fold: the 92 % the screening promises, and no margin above it. Safety comes first: a
+# margin costs crisis posts held (at 94 % the crisis threshold rose to 0.9 once the
+# development posts held many dark jokes), a false alarm costs a moderator's minute.
+OK_LEFT_ALONE = 0.92
 CRISIS_GRID = np.round(np.arange(0.30, 0.951, 0.025), 3)
 REACH_GRID = np.round(np.arange(0.50, 0.991, 0.01), 3)
 EMBEDDING = "wordllama l2_supercat, 256 dimensions, mean of token vectors"

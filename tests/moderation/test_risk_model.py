@@ -224,3 +224,30 @@ def test_thresholds_are_the_lowest_that_keep_false_alarms_in_bounds(train):
     assert np.count_nonzero(scores >= limit) == 2  # 0.98 and 0.99
     assert np.count_nonzero(scores >= limit - 1e-6) > 2
     assert train.threshold(scores, 0.0) > 0.99
+
+
+LIMITS = risk_model.Thresholds(crisis=0.7, reach=0.8)
+HIGH = risk_model.Scores(crisis=0.9, reach=0.95)
+
+
+@pytest.mark.parametrize(
+    ("rules_level", "reading", "words", "expected"),
+    [
+        ("", "", 8, "crisis"),  # long enough for the model alone to hold it
+        ("", "", 4, "concern"),  # too short to hold: a moderator looks
+        ("", "", 2, ""),  # a word or two: too little to read
+        ("concern", "evidence", 2, "crisis"),  # the rules saw something to hold on to
+        ("concern", "lowered", 8, "concern"),  # a modifier's judgement stands
+        ("", "lowered", 8, ""),
+        ("crisis", "evidence", 8, "crisis"),
+        ("blocked", "evidence", 8, "blocked"),  # refused stays refused
+    ],
+)
+def test_the_model_only_raises_and_within_its_limits(rules_level, reading, words, expected):
+    assert risk_model.combined_level(rules_level, reading, HIGH, words, LIMITS) == expected
+
+
+def test_low_scores_change_nothing():
+    low = risk_model.Scores(crisis=0.1, reach=0.2)
+    assert risk_model.combined_level("", "", low, 20, LIMITS) == ""
+    assert risk_model.combined_level("concern", "evidence", low, 20, LIMITS) == "concern"
