@@ -37,6 +37,9 @@ def test_signup_shows_help_and_shift_three_times_leaves_the_site(page: Page, liv
     )
     left_from = page.url
 
+    # The quick exit listens once the page's script has run; on a busy machine the
+    # presses could otherwise come first.
+    page.wait_for_load_state("load")
     for _ in range(3):
         page.keyboard.press("Shift")
     page.wait_for_url(re.compile(re.escape(exit_url)))
