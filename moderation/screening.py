@@ -32,7 +32,6 @@ from .risk.text import sentences
 # The most serious first. Blocked comes before crisis only in this order of labels:
 # the pipeline still holds a crisis post and shows help, whatever else it says.
 LEVEL_ORDER = [RiskLevel.BLOCKED, RiskLevel.CRISIS, RiskLevel.CONCERN, RiskLevel.BULLYING]
-RANK = {RiskLevel.CRISIS: 3, RiskLevel.CONCERN: 2, RiskLevel.BULLYING: 1, "": 0}
 TELLING_TO_HARM_REASON = (
     "Please never tell anyone to hurt themselves. If someone has upset you, you can flag "
     "their post and a moderator will help."
@@ -145,10 +144,10 @@ def _quotes_abuse(read, lexicon):
     )
 
 
-def _unless_quoted(match, quoted):
+def _unless_quoted(match, read, lexicon):
     """A blocked phrase in a post reporting what was said to the writer is bullying they
     received, for a moderator to see; it is never refused (as in moderation.risk.rules)."""
-    if match.level != RiskLevel.BLOCKED or not quoted:
+    if match.level != RiskLevel.BLOCKED or not _quotes_abuse(read, lexicon):
         return match
     return Match(
         match.phrase,
@@ -161,14 +160,15 @@ def _unless_quoted(match, quoted):
 
 def _model_match(text, read, matches, set_aside):
     """The statistical layer's reading, when it is more serious than the rest."""
-    rules_level = max((match.level for match in matches), key=RANK.get, default="")
+    rank = rules.LEVEL_RANK
+    rules_level = max((match.level for match in matches), key=rank.get, default="")
     level = model.combined_level(
         rules_level,
         reading=rules.reading_of([*matches, *set_aside]),
         found=model.scores(text, read),
         words=len(text.split()),
     )
-    if RANK.get(level, 0) <= RANK.get(rules_level, 0):
+    if rank[level] <= rank[rules_level]:
         return None
     return Match(phrase=MODEL_TITLE, level=level, excerpt="", rule="model")
 
@@ -180,8 +180,7 @@ def screen_text(text):
     read = sentences(text)
     matches, set_aside = _rule_matches(read, lexicon)
     plain_phrases = [phrase for phrase in phrases if not phrase.concept]
-    quoted = _quotes_abuse(read, lexicon)
-    matches += [_unless_quoted(match, quoted) for match in find_phrases(text, plain_phrases)]
+    matches += [_unless_quoted(m, read, lexicon) for m in find_phrases(text, plain_phrases)]
     if not any(match.level == RiskLevel.BLOCKED for match in matches):
         model_match = _model_match(text, read, matches, set_aside)
         if model_match:

@@ -155,23 +155,21 @@ def pseudonymise(text, usernames):
     return text
 
 
-def _exportable(post):
-    # Not a post its writer deleted, nor one whose writer has left (emptied when they
-    # asked for their words to go, kept as a former member's otherwise): their words
-    # are no longer ours to learn from.
-    return post.status != PostStatus.DELETED and post.author_id is not None and post.body.strip()
-
-
 def labelled_examples(days=DAYS, now=None):
     """The corpus lines moderators' verdicts of the last `days` days give: one per post,
     from its newest answered case, its text pseudonymised. Oldest first."""
+    # Not a post its writer deleted, nor one whose writer has left (emptied when they
+    # asked for their words to go, kept as a former member's otherwise): their words
+    # are no longer ours to learn from.
     cases = (
         Case.objects.with_screening_verdict(since=since(days, now))
+        .exclude(post__status=PostStatus.DELETED)
+        .exclude(post__author=None)
         .select_related("post__author")
         .order_by("screening_verdict_at", "pk")
     )
     newest = {case.post_id: case for case in cases}
-    kept = [case for case in newest.values() if _exportable(case.post)]
+    kept = [case for case in newest.values() if case.post.body.strip()]
     # Compatibility forms folded (full-width letters ...), as the personal data check does.
     texts = {case.pk: unicodedata.normalize("NFKC", case.post.body) for case in kept}
     # The writer's own pseudonym among them, wherever it appears.

@@ -20,7 +20,6 @@ from pathlib import Path
 
 CONCEPTS_DIR = Path(__file__).with_name("concepts")
 
-SELF = "self"
 SUICIDE = "suicide"
 VAGUE_ACT = "vague-act"
 DEATH_WISH = "death-wish"
@@ -66,10 +65,8 @@ THREAT = "threat"
 ABUSE = "abuse"
 TELLING_TO_HARM = "telling-to-harm"
 NEGATION = "negation"
-PAST = "past"
 DISTANT_PAST = "distant-past"
 IDIOM = "idiom"
-OTHER_PERSON = "someone-else"
 FICTION = "fiction-or-school"
 STORY = "a-story"
 OFFER_HELP = "offering-help"
@@ -90,7 +87,6 @@ def _read(concept):
 CONCEPTS = {
     concept: _read(concept)
     for concept in (
-        SELF,
         SUICIDE,
         VAGUE_ACT,
         DEATH_WISH,
@@ -136,10 +132,8 @@ CONCEPTS = {
         ABUSE,
         TELLING_TO_HARM,
         NEGATION,
-        PAST,
         DISTANT_PAST,
         IDIOM,
-        OTHER_PERSON,
         FICTION,
         STORY,
         OFFER_HELP,

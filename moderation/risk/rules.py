@@ -555,8 +555,8 @@ def _modify(rule, sentence, chosen, hits, context):
         # Someone quoting abuse aimed at them is never refused: any sign of it will do.
         if speaks_of_self or context.concepts & {c.QUOTING, c.TOLD_TO}:
             return BULLYING, ("quoting abuse received",)
-        if _negated(sentence, chosen, hits) or c.OFFER_HELP in context.concepts:
-            return NONE, ("negation or offering help",)
+        if _negated(sentence, chosen, hits):
+            return NONE, ("negation",)
         return level, ()
     distant_past = _near(c.DISTANT_PAST, chosen, hits, before=10, after=10)
     if rule.from_others:
@@ -661,11 +661,9 @@ def evaluate(sentences, lexicon):
 
 MODIFIERS = {
     c.NEGATION,
-    c.PAST,
     c.DISTANT_PAST,
     c.RECOVERY,
     c.RELAPSE,
-    c.OTHER_PERSON,
     c.FICTION,
     c.STORY,
     c.OFFER_HELP,
@@ -674,7 +672,6 @@ MODIFIERS = {
     c.TOLD_TO,
     c.HYPERBOLE,
     c.IDIOM,
-    c.SELF,
     c.BODY,
 }
 

@@ -60,16 +60,15 @@ CONFUSABLES = str.maketrans(
 
 SENTENCE_END = re.compile(r"[!?\n;]+|\.(?=\s|$)|\s[-\u2013\u2014]\s")
 # A symbol between letters may stand for one letter ("s*icide", "k!ll", "su!c!de").
-SYMBOLS = r"*#!?%_\-.@$"
+CENSOR_CHARS = "*#!?%_-.@$"
+SYMBOLS = re.escape(CENSOR_CHARS)  # the same, for a character class
 CENSORED = re.compile(
     rf"(?<![a-z0-9{SYMBOLS}])(?=[a-z0-9{SYMBOLS}]*[a-z])(?=[a-z0-9{SYMBOLS}]*[0-9{SYMBOLS}])"
     rf"[a-z0-9@$][a-z0-9{SYMBOLS}]*[a-z0-9]"
 )
-CENSOR_CHARS = "*#!?%_-.@$"
 APOSTROPHE = re.compile(r"(?<=[a-z])['\u2019`](?=[a-z])")
 NOT_A_WORD = re.compile(r"[^a-z0-9 ]+")
-# "k i l l", "s.u.i.c.i.d.e", "s-h": letters standing alone, three or more in a row
-# (two for the known pairs "s h", "o d", "s i", "c t b" reads as three).
+# "k i l l", "s.u.i.c.i.d.e", "c t b": letters standing alone, three or more in a row.
 SPELLED_OUT = re.compile(r"(?<![a-z0-9])[a-z](?: [a-z](?![a-z0-9])){2,}")
 RUN = re.compile(r"([a-z])\1+")
 MIN_TYPO_LENGTH = 4
@@ -227,7 +226,7 @@ KEPT_SLANG = {
     "unaliving": "unaliving",
     "kms": "kms",
 }
-# Shorthand the lexicons read as the plain word.
+# Shorthand the lexicons read as the plain word (on top of moderation.normalise.WORDS).
 SHORTHAND = {
     "abt": "about",
     "bc": "because",
@@ -244,32 +243,21 @@ SHORTHAND = {
     "tho": "though",
     "thru": "through",
     "til": "till",
-    "meself": "myself",
     "mesel": "myself",
     "masel": "myself",
     "maself": "myself",
     "yerself": "yourself",
-    "yourself": "yourself",
-    "urself": "yourself",
-    "ur": "your",
-    "u": "you",
     "ya": "you",
     "ye": "you",
     "yous": "you",
     "youse": "you",
     "r": "are",
     "cannae": "can not",
-    "cant": "can not",
     "dinnae": "do not",
     "didnae": "did not",
     "wouldnae": "would not",
     "willnae": "will not",
-    "wont": "will not",
     "isnae": "is not",
-    "aint": "am not",
-    "gonna": "going to",
-    "gunna": "going to",
-    "wanna": "want to",
     "tryna": "trying to",
     "morra": "tomorrow",
     "2moro": "tomorrow",
