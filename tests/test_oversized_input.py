@@ -111,7 +111,7 @@ def test_a_megabyte_pseudonym_is_refused(client, stored):
     # The pseudonym rules are not run on it either (this helper is the reserved-words
     # rule's first step).
     with mock.patch.object(
-        pseudonyms, "_letters_only", wraps=pseudonyms._letters_only
+        pseudonyms, "_letters_and_digits", wraps=pseudonyms._letters_and_digits
     ) as pseudonym_rules:
         response = client.post(
             "/accounts/signup/",

@@ -12,6 +12,8 @@ import unicodedata
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 
+from peersupport.signposting.defaults import DEFAULT_RESOURCES
+
 PSEUDONYM_SHAPE = RegexValidator(
     r"^[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9])?$",
     "Please use letters, numbers, dots, dashes or underscores, starting and ending "
@@ -32,62 +34,144 @@ SOCIAL_HANDLE_LIKE = re.compile(
 MAX_DIGITS = 5
 DIGIT_RUN = re.compile(r"\d{5,}")
 
-# Compared after removing everything but letters, so "Mod_Team" and "m.o.d" count too.
-RESERVED_WORDS = {
+# Each reserved word is refused also when digits or look-alike letters stand in for its
+# letters ("Adm1n", "M0derat0r", "St4ff", "ChildIine", "Adrnin"): a 1, an I and an l look
+# the same in many fonts, so each may stand for either of the others.
+LOOK_ALIKES = {
+    "a": "4",
+    "b": "8",
+    "e": "3",
+    "g": "9",
+    "i": "1l",
+    "l": "1i",
+    "o": "0",
+    "s": "5",
+    "t": "7",
+}
+
+# The team's roles and the titles of people who treat or protect. Refused as a whole
+# name and as any word of one ("Dr.Smith", "Team-Leo", "ModSam", "NurseJoy"), never
+# inside an ordinary word ("Modesty", "Teamwork", "Drizzle", "Nursery").
+TITLES = {
     "admin",
     "administrator",
-    "moderator",
     "mod",
     "mods",
-    "modteam",
+    "moderator",
     "staff",
-    "support",
-    "peersupport",
     "team",
     "official",
-    "system",
-    "safeguarding",
     "helpline",
-    "crisis",
+    "safeguarding",
+    "support",
+    "dr",
+    "doctor",
+    "nurse",
+    "prof",
+    "therapist",
+    "counsellor",
+    "counselor",
+    "police",
+}
+# Crisis services and helplines young people know, whatever the services we ship (whose
+# names, read from signposting/defaults.py below, are reserved the same way). Refused as
+# a whole name and as any word of one.
+SERVICES = {
     "samaritans",
-    "shout",
     "childline",
     "papyrus",
     "hopeline",
     "hopelineuk",
-    "nhs",
     "themix",
-    "lifeline",
-    "breathingspace",
-    "pieta",
+    "kooth",
+    "youngminds",
+    "nspcc",
     "ispcc",
-    "crisistextline",
-    "trevorproject",
-    "police",
-    "doctor",
-    "nurse",
-    "therapist",
-    "counsellor",
-    "counselor",
+    "nhs",
+    "lifeline",
+    "nightline",
+    "switchboard",
+    "pieta",
+    "calmzone",
 }
-# Reserved words that must not appear anywhere inside a pseudonym, not only as all of it.
-RESERVED_INSIDE = (
+# Services whose names are everyday words: refused only as the whole name, so "QuietMind"
+# and "Shoutout" stay free.
+EVERYDAY_SERVICES = {"mind", "shout"}
+# Reserved only as the whole name.
+OTHER_RESERVED = {"modteam", "peersupport", "system", "crisis"}
+# Long enough to be in no ordinary word, so refused anywhere inside a name too, as are
+# the longer names of the services we ship (SHIPPED_INSIDE below).
+RESERVED_INSIDE = {
     "moderator",
+    "administrator",
     "support",
+    "official",
+    "safeguarding",
     "samaritans",
     "childline",
     "papyrus",
     "hopeline",
-    "safeguarding",
-    "official",
-)
-# Short words that would catch ordinary names inside ("badminton"), so only at either end.
-RESERVED_AT_EDGES = ("admin", "staff", "nhs")
+    "youngminds",
+    "nightline",
+}
+# Short words that would catch ordinary names inside ("badminton"), so only at either
+# end, where a name written all in one case hides its words.
+RESERVED_AT_EDGES = {"admin", "staff", "nhs", "kooth", "nspcc", "ispcc"}
 
 
-def _letters_only(value):
+def _letters_and_digits(value):
     folded = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z]", "", folded.lower())
+    return re.sub(r"[^a-z0-9]", "", folded.lower())
+
+
+def _shipped_service_names():
+    """The crisis services we ship, each as its letters and digits ("Childline (ISPCC)"
+    gives "childline" and "ispcc"; "The Mix crisis messenger" also without "The")."""
+    names = set()
+    for resource in DEFAULT_RESOURCES:
+        for part in re.split(r"[()]", resource["name"]):
+            name = _letters_and_digits(part)
+            names.update({name, name.removeprefix("the")} - {""})
+    return names
+
+
+SHIPPED_SERVICES = _shipped_service_names()
+# Long enough ("emergencyservices", "samaritansireland") to be in no ordinary word.
+SHIPPED_INSIDE = {name for name in SHIPPED_SERVICES if len(name) >= 8}
+
+
+def _spelled_any_way(words):
+    """A pattern for any of the words, each letter also written as its look-alikes."""
+
+    def spelled(word):
+        letters = []
+        for letter in word:
+            alikes = letter + LOOK_ALIKES.get(letter, "")
+            letters.append("(?:m|rn)" if letter == "m" else f"[{alikes}]")
+        return "".join(letters)
+
+    return "(?:" + "|".join(spelled(word) for word in sorted(words, key=len, reverse=True)) + ")"
+
+
+WHOLE_WORDS = TITLES | SERVICES | EVERYDAY_SERVICES | OTHER_RESERVED | SHIPPED_SERVICES
+# Numbers around a word do not make it another word: "Staff7", "Team2024", "NHS111".
+RESERVED_NAME = re.compile(rf"\d*{_spelled_any_way(WHOLE_WORDS)}\d*")
+RESERVED_WORD = re.compile(
+    rf"\d*{_spelled_any_way(TITLES | SERVICES | (SHIPPED_SERVICES - EVERYDAY_SERVICES))}\d*"
+)
+RESERVED_PART = re.compile(
+    rf"{_spelled_any_way(RESERVED_INSIDE | SHIPPED_INSIDE)}"
+    rf"|^\d*{_spelled_any_way(RESERVED_AT_EDGES)}"
+    rf"|{_spelled_any_way(RESERVED_AT_EDGES)}\d*$"
+)
+# Words begin after a dot, dash, underscore or space, and where the case changes:
+# "DrSmith", "NHSFern", "Team4Life".
+WORD_START = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def _words(value):
+    folded = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    return [word.lower() for word in WORD_START.split(folded) if word]
 
 
 def validate_not_contact_details(value):
@@ -113,16 +197,17 @@ def validate_not_contact_details(value):
 
 
 def validate_not_reserved(value):
-    letters = _letters_only(value)
+    name = _letters_and_digits(value)
     if (
-        letters in RESERVED_WORDS
-        or any(word in letters for word in RESERVED_INSIDE)
-        or letters.startswith(RESERVED_AT_EDGES)
-        or letters.endswith(RESERVED_AT_EDGES)
+        RESERVED_NAME.fullmatch(name)
+        or RESERVED_PART.search(name)
+        or any(RESERVED_WORD.fullmatch(word) for word in _words(value))
     ):
         raise ValidationError(
-            "That name is kept for the team or for a support service, so people are "
-            "never confused about who they are talking to. Please choose another.",
+            "Sorry, that name is kept for the team or for a support service, or has a "
+            "title in it like Dr, Nurse, Mod or Team (also when numbers stand in for "
+            "letters), so that people here always know who they are talking to. Please "
+            "choose another.",
             code="reserved",
         )
 
