@@ -173,6 +173,12 @@ MFA_ADAPTER = "peersupport.accounts.mfa.MFAAdapter"
 # no header, so a client cannot pick its own address to dodge a limit.
 ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("ALLAUTH_TRUSTED_PROXY_COUNT", "0"))
 
+# Failed sign-ins: ten a minute from one client address, and five in five minutes on one
+# account, counted together whether its pseudonym or its email address was typed
+# (accounts/adapter.py). The account's pause is short, and a password reset lifts it, so
+# a stranger cannot keep a member out for long; it reads like a wrong password, so it
+# never tells whose an email address is. allauth's other limits are its defaults.
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 # Posting, flagging and sign-in limits (allauth's included). Tests about other things
 # turn this off; everything else keeps it on.
 RATE_LIMITS_ENABLED = env_bool("RATE_LIMITS_ENABLED", True)

@@ -64,7 +64,7 @@ def _production_settings(**env):
 def test_production_keeps_rate_limits_on_a_shared_cache_and_verifies_email():
     prod = _production_settings(DEBUG="0", SECRET_KEY="x" * 50)
     assert prod["cache"] == "django.core.cache.backends.db.DatabaseCache"
-    assert prod["rate_limits"] == "allauth defaults"
+    assert prod["rate_limits"] == {"login_failed": "10/m/ip,5/5m/key"}
     assert prod["verification"] == "mandatory"
 
     with_redis = _production_settings(

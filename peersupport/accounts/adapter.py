@@ -1,11 +1,22 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context
+from django.contrib.auth.hashers import make_password
 from django.contrib.sites.shortcuts import get_current_site
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from peersupport.queue import send_to_queue
 
+from .backends import member_named_in
 from .tasks import message_fields, send_rendered_email
+
+# Said of a wrong password and of a paused sign-in alike (AccountAdapter.pre_authenticate).
+SIGN_IN_REFUSED = (
+    "We could not sign you in with those details. Please check them and try again. "
+    "After several tries in a row we pause signing in to an account for a few minutes "
+    "to keep it safe: if you are sure they are right, please wait a little, or reset "
+    "your password."
+)
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -14,7 +25,9 @@ class AccountAdapter(DefaultAccountAdapter):
         **DefaultAccountAdapter.error_messages,
         "invalid_or_expired_key": "That code or link has expired or was already used. "
         "Please ask for a new one.",
-        "invalid_login": "We could not sign you in with those details. Please try again.",
+        "invalid_login": SIGN_IN_REFUSED,
+        "email_password_mismatch": SIGN_IN_REFUSED,
+        "username_password_mismatch": SIGN_IN_REFUSED,
         "invalid_password_reset": "That password reset link has expired or was already "
         "used. Please ask for a new one.",
         "too_many_login_attempts": "There have been several sign-in attempts in a row, so "
@@ -23,6 +36,27 @@ class AccountAdapter(DefaultAccountAdapter):
         "rate_limited": "That was a lot of requests in a short time. Please wait a moment "
         "and try again.",
     }
+
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        # allauth counts failed sign-ins per login as typed, so a member's pseudonym and
+        # email address were two counts: twice the guesses. One count per account, and
+        # the password reset that clears it (with the address) clears it for both. A
+        # login that names no account keeps allauth's own count.
+        member = member_named_in(credentials)
+        if member is None:
+            return super()._get_login_attempts_cache_key(request, **credentials)
+        return f"{get_current_site(request).domain}:member:{member.pk}"
+
+    def pre_authenticate(self, request, **credentials):
+        try:
+            super().pre_authenticate(request, **credentials)
+        except ValidationError:
+            # A pause reads as a wrong password and, with the password hashed all the same,
+            # takes as long. Were it told apart, a stranger could pause an account by its
+            # pseudonym and then try email addresses: the one answered "paused" is the
+            # member's.
+            make_password(credentials.get("password"))
+            raise self.validation_error("invalid_login") from None
 
     def send_mail(self, template_prefix, email, context_data):
         # Rendered here, where the request is; sent by the task queue, so a slow mail

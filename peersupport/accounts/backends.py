@@ -1,6 +1,7 @@
 """How a member signs in and is loaded on each request."""
 
 from allauth.account.auth_backends import AuthenticationBackend
+from allauth.account.utils import filter_users_by_email
 from django.contrib.auth import get_user_model
 
 from .permissions import MODERATORS, SAFEGUARDING_LEADS, remember_group_names
@@ -27,10 +28,31 @@ def _member_with_roles_sql(user_model):
     return f"SELECT member.*, {flags} FROM {users} AS member WHERE member.id = %s"  # noqa: S608
 
 
+def member_named_in(credentials):
+    """The account a sign-in names, looked for as MemberBackend looks: by email address,
+    then by pseudonym. None when it names none."""
+    login = credentials.get("email") or credentials.get("username")
+    if not login:
+        return None
+    found = filter_users_by_email(login, prefer_verified=True)
+    if found:
+        return found[0]
+    return get_user_model()._default_manager.filter(username__iexact=login).first()
+
+
 class MemberBackend(AuthenticationBackend):
     """allauth's sign-in by pseudonym or email (so the admin's login, which goes
     through allauth, is rate-limited the same way), and the signed-in member loaded
     with their roles in the same query: nearly every page asks whether they moderate."""
+
+    def authenticate(self, request, **credentials):
+        # allauth passes an email address twice, as the email and as the username, and
+        # looks both up as an email address: a registered address had its password
+        # checked twice, so a wrong password took twice as long as for an unknown
+        # address. As the username it is still tried both ways, once.
+        if credentials.get("email") == credentials.get("username"):
+            credentials.pop("email", None)
+        return super().authenticate(request, **credentials)
 
     def get_user(self, user_id):
         user_model = get_user_model()
