@@ -91,7 +91,7 @@ def test_sign_in_with_the_wrong_password(client, member):
     response = client.post(
         "/accounts/login/", {"login": member.username, "password": "not the password"}
     )
-    assert_kind(response, 200, "password you specified are not correct")
+    assert_kind(response, 200, "We could not sign you in with those details. Please check them")
 
 
 def test_password_reset(client, db):
