@@ -35,7 +35,8 @@ class CaseAdmin(ReadOnlyAdmin):
 
 @admin.register(Flag)
 class FlagAdmin(ReadOnlyAdmin):
-    list_display = ["pk", "post", "reason", "is_open", "created_at"]
+    list_display = ["pk", "post", "member", "reason", "is_open", "created_at"]
+    list_select_related = ["post", "member"]
     list_filter = ["reason", "is_open"]
     exclude = ["ip_address"]
 

@@ -13,7 +13,7 @@ from forum.forms import BoardChoiceField
 from forum.models import MAX_BODY_LENGTH, ContentWarning
 from peersupport.accounts.permissions import MODERATORS, SAFEGUARDING_LEADS
 
-from .decisions import DECISION_ACTIONS
+from .decisions import DECISION_ACTIONS, PROFILE_DECISION_ACTIONS
 from .models import ActionKind, CaseReason, Priority, ScreeningVerdict
 
 SUSPENSION_DAYS = [(1, "1 day"), (3, "3 days"), (7, "1 week"), (14, "2 weeks"), (30, "30 days")]
@@ -109,11 +109,20 @@ class DecisionForm(BootstrapWidgets, forms.Form):
         help_text="Optional. Your answer helps the screening learn; the member never sees it.",
     )
 
-    def __init__(self, *args, asks_screening_verdict=False, **kwargs):
+    # What only a post's decisions need, left out of a profile case's form.
+    POST_ONLY_FIELDS = ["body", "content_warning", "content_warning_text", "board"]
+
+    def __init__(self, *args, asks_screening_verdict=False, about_profile=False, **kwargs):
         super().__init__(*args, **kwargs)
         # Only a case the screening raised has findings to judge.
         if not asks_screening_verdict:
             del self.fields["screening_verdict"]
+        if about_profile:
+            self.fields["action"].choices = [
+                (action.value, action.label) for action in PROFILE_DECISION_ACTIONS
+            ]
+            for name in self.POST_ONLY_FIELDS:
+                del self.fields[name]
 
     def clean(self):
         data = super().clean()

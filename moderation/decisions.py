@@ -13,11 +13,13 @@ from django.utils import timezone
 
 from forum import services as forum_services
 from forum.models import Post, PostStatus
+from peersupport.accounts.models import User
 
 from . import notices
 from .audit import record
 from .models import ActionKind, Case, CaseStatus, Flag, ScreeningVerdict
 from .permissions import can_decide
+from .profiles import approve_bio, hide_bio
 from .sanctions import ban_member, suspend_member, warn_member
 
 CLAIM_LENGTH = datetime.timedelta(minutes=15)
@@ -30,6 +32,15 @@ DECISION_ACTIONS = [
     ActionKind.ADD_WARNING,
     ActionKind.LOCK,
     ActionKind.MOVE,
+    ActionKind.ESCALATE,
+    ActionKind.WARN,
+    ActionKind.SUSPEND,
+    ActionKind.BAN,
+]
+# Those that make sense for a case about a member's profile (their bio).
+PROFILE_DECISION_ACTIONS = [
+    ActionKind.APPROVE,
+    ActionKind.HIDE,
     ActionKind.ESCALATE,
     ActionKind.WARN,
     ActionKind.SUSPEND,
@@ -213,20 +224,20 @@ def _move(*, post, board, **_):
     return before, {"board": board.slug}, thread.author
 
 
-def _author_of(post):
-    if post.author is None:
-        raise DecisionRefused("The writer of this post has left, so there is nobody to sanction.")
-    return post.author
+def _check_member(member):
+    if member is None:
+        raise DecisionRefused("The writer has left, so there is nobody to sanction.")
+    return member
 
 
-def _warn(*, post, moderator, reason, case, **_):
-    member = _author_of(post)
+def _warn(*, member, moderator, reason, case, **_):
+    member = _check_member(member)
     before, after = warn_member(member=member, moderator=moderator, reason=reason, case=case)
     return before, after, member
 
 
-def _suspend(*, post, moderator, reason, case, until, **_):
-    member = _author_of(post)
+def _suspend(*, member, moderator, reason, case, until, **_):
+    member = _check_member(member)
     if until <= timezone.now():
         raise DecisionRefused("Please choose when the suspension ends: a time in the future.")
     before, after = suspend_member(
@@ -235,8 +246,8 @@ def _suspend(*, post, moderator, reason, case, until, **_):
     return before, after, member
 
 
-def _ban(*, post, moderator, reason, case, **_):
-    member = _author_of(post)
+def _ban(*, member, moderator, reason, case, **_):
+    member = _check_member(member)
     before, after = ban_member(member=member, moderator=moderator, reason=reason, case=case)
     return before, after, member
 
@@ -254,10 +265,31 @@ DECISIONS = {
 }
 
 
+def _approve_bio(*, member, **_):
+    before, after = approve_bio(member)
+    # As with a post: the member hears only when their bio was waiting.
+    return before, after, member if before["pending_bio"] else None
+
+
+def _hide_bio(*, member, **_):
+    before, after = hide_bio(member)
+    return before, after, member
+
+
+PROFILE_DECISIONS = {
+    ActionKind.APPROVE: _approve_bio,
+    ActionKind.HIDE: _hide_bio,
+    ActionKind.WARN: _warn,
+    ActionKind.SUSPEND: _suspend,
+    ActionKind.BAN: _ban,
+}
+
+
 @transaction.atomic
 def decide_case(*, case, moderator, action, reason, screening_verdict="", **details):
-    """Decide an open case: act on the post, thread or writer, write the one audit row,
-    close the case and its flags, and tell the writer and the flaggers kindly.
+    """Decide an open case: act on the post, thread or writer (or, for a case about a
+    profile, on the member's bio or the member), write the one audit row, close the case
+    and its flags, and tell the writer and the flaggers kindly.
 
     `screening_verdict` (a ScreeningVerdict, optional) is the moderator's answer to "Was
     the screening right?"; it is kept on the case, in the decision's audit row, only
@@ -269,22 +301,26 @@ def decide_case(*, case, moderator, action, reason, screening_verdict="", **deta
     now = timezone.now()
     case = _locked(case)
     _check_can_decide(case, moderator, now)
-    post = Post.objects.select_related("thread__board", "thread__author", "author").get(
-        pk=case.post_id
-    )
+    post, member, decisions = _subject(case)
+    target = post or member
     verdict_before, verdict_after = _answer_screening(case, screening_verdict, now)
     if action == ActionKind.ESCALATE:
         return _escalate(
             case=case,
-            post=post,
+            target=target,
+            member=member,
             moderator=moderator,
             reason=reason,
             before=verdict_before,
             after=verdict_after,
         )
+    if action not in decisions:
+        raise DecisionRefused(
+            "That decision is for posts, and this case is about a profile, so nothing was changed."
+        )
     try:
-        before, after, told = DECISIONS[ActionKind(action)](
-            post=post, moderator=moderator, reason=reason, case=case, **details
+        before, after, told = decisions[ActionKind(action)](
+            post=post, member=member, moderator=moderator, reason=reason, case=case, **details
         )
     except forum_services.PostingRefused as refused:
         raise DecisionRefused(refused.message) from refused
@@ -292,9 +328,9 @@ def decide_case(*, case, moderator, action, reason, screening_verdict="", **deta
     decision = record(
         actor=moderator,
         action=action,
-        target=post,
+        target=target,
         case=case,
-        member=post.author,
+        member=member,
         reason=reason,
         before=before,
         after=after,
@@ -318,9 +354,28 @@ def decide_case(*, case, moderator, action, reason, screening_verdict="", **deta
         ]
     )
     if told is not None:
-        notices.tell_author(member=told, action=action, reason=reason, post=post, decision=decision)
-    _close_flags(post)
+        notices.tell_author(
+            member=told,
+            action=action,
+            reason=reason,
+            post=post,
+            decision=decision,
+            about_bio=post is None,
+        )
+    _close_flags(post, member)
     return case
+
+
+def _subject(case):
+    """The case's post (None for a profile case), the member it concerns, and the
+    decisions that can be taken on it."""
+    if case.post_id is None:
+        member = User.objects.select_for_update().get(pk=case.member_id)
+        return None, member, PROFILE_DECISIONS
+    post = Post.objects.select_related("thread__board", "thread__author", "author").get(
+        pk=case.post_id
+    )
+    return post, post.author, DECISIONS
 
 
 def _answer_screening(case, verdict, now):
@@ -338,7 +393,7 @@ def _answer_screening(case, verdict, now):
     return before, {"screening_verdict": case.screening_verdict.value}
 
 
-def _escalate(*, case, post, moderator, reason, before, after):
+def _escalate(*, case, target, member, moderator, reason, before, after):
     if case.is_escalated:
         raise DecisionRefused("This case is already with the safeguarding leads.")
     case.is_escalated = True
@@ -356,9 +411,9 @@ def _escalate(*, case, post, moderator, reason, before, after):
     record(
         actor=moderator,
         action=ActionKind.ESCALATE,
-        target=post,
+        target=target,
         case=case,
-        member=post.author,
+        member=member,
         reason=reason,
         before={"is_escalated": False, **before},
         after={"is_escalated": True, **after},
@@ -366,8 +421,11 @@ def _escalate(*, case, post, moderator, reason, before, after):
     return case
 
 
-def _close_flags(post):
-    flags = Flag.objects.open().filter(post=post)
+def _close_flags(post, member):
+    """Close the open flags on the post, or on the member's profile when `post` is None."""
+    flags = Flag.objects.open().filter(post=post) if post else member.profile_flags.open()
     flaggers = {flag.flagger for flag in flags.select_related("flagger") if flag.flagger}
     flags.update(is_open=False)
-    notices.tell_flaggers(sorted(flaggers, key=lambda member: member.pk))
+    notices.tell_flaggers(
+        sorted(flaggers, key=lambda flagger: flagger.pk), about_profile=post is None
+    )

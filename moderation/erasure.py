@@ -17,18 +17,22 @@ from .models import ActionKind, Case, CaseStatus, Flag, ModerationAction
 KEPT_REASON = "Their posts stay, shown as by a former member."
 REMOVED_REASON = "Their posts were removed at their request."
 CASE_CLOSED_REASON = "The writer deleted their account and asked for their posts to be removed."
+PROFILE_CASE_CLOSED_REASON = "The member deleted their account, and their profile went with it."
 # The keys of a screening finding that quote the post.
 WRITERS_WORDS = ("excerpt", "words")
 
 
 def forget_member(member, *, removed_post_ids):
     """Blank the member's identity in the audit log and in the flags they made; strip
-    their words from the cases about posts being removed, closing those still open.
-    Records the deletion itself, without a name."""
+    their words from the cases about posts being removed and about their profile,
+    closing those still open. Records the deletion itself, without a name."""
     _blank_audit_identity(member, removed_post_ids)
     # Their concerns stay with the moderators; who raised them, and from where, goes.
     Flag.objects.filter(flagger=member).update(flagger=None, ip_address=None)
     _close_cases_on_removed_posts(removed_post_ids)
+    # Their bio goes with their account, so nothing is left to decide about it.
+    _close_cases(Case.objects.filter(member=member), PROFILE_CASE_CLOSED_REASON)
+    Flag.objects.filter(member=member).update(is_open=False)
     ModerationAction.objects.create(
         action=ActionKind.ACCOUNT_DELETED,
         target_type=get_user_model()._meta.label,
@@ -49,13 +53,24 @@ def _blank_audit_identity(member, removed_post_ids):
     about_removed = Q(
         target_type=Post._meta.label, target_id__in=[str(pk) for pk in removed_post_ids]
     )
+    # A decision about their profile holds their bio, shown or waiting.
+    about_their_bio = Q(target_type=member._meta.label, target_id=str(member.pk)) & (
+        Q(before__has_key="bio") | Q(after__has_key="bio")
+    )
     log.annotate(
         before_text=Cast("before", TextField()), after_text=Cast("after", TextField())
-    ).filter(names_them | about_removed).exclude(before={}, after={}).update(before={}, after={})
+    ).filter(names_them | about_removed | about_their_bio).exclude(before={}, after={}).update(
+        before={}, after={}
+    )
 
 
 def _close_cases_on_removed_posts(removed_post_ids):
-    cases = Case.objects.filter(post_id__in=removed_post_ids)
+    _close_cases(Case.objects.filter(post_id__in=removed_post_ids), CASE_CLOSED_REASON)
+    Flag.objects.filter(post_id__in=removed_post_ids).update(is_open=False)
+
+
+def _close_cases(cases, reason):
+    """Strip the writer's words from the cases' findings and close those still open."""
     for case in cases.exclude(findings=[]):
         # Which rule or watched phrase matched stays; the writer's words go: those
         # around the match and those that fired.
@@ -72,7 +87,7 @@ def _close_cases_on_removed_posts(removed_post_ids):
             action=ActionKind.ACCOUNT_DELETED,
             target=case,
             case=case,
-            reason=CASE_CLOSED_REASON,
+            reason=reason,
         )
     Case.objects.filter(pk__in=[case.pk for case in still_open]).update(
         status=CaseStatus.DECIDED,
@@ -81,4 +96,3 @@ def _close_cases_on_removed_posts(removed_post_ids):
         claimed_by=None,
         claimed_until=None,
     )
-    Flag.objects.filter(post_id__in=removed_post_ids).update(is_open=False)

@@ -1,8 +1,9 @@
-"""Members flagging posts for a moderator.
+"""Members flagging posts, and other members' profiles, for a moderator.
 
-A flag opens (or adds to) the post's case, and enough flags from different people hide
-the post until a moderator has looked. The writer is never told who flagged, and a flag
-never sends them anything: any message to them comes from a human.
+A flag opens (or adds to) the post's or the profile's case, and enough flags from
+different people hide a post until a moderator has looked. The writer is never told
+who flagged, and a flag never sends them anything: any message to them comes from a
+human.
 """
 
 import datetime
@@ -15,10 +16,11 @@ from django.utils import timezone
 from forum import services as forum_services
 from forum.models import Post, PostStatus
 from forum.services import PostingRefused
+from peersupport.accounts.models import User
 
 from .audit import record
 from .models import ActionKind, CaseReason, Flag, FlagReason, Priority
-from .services import open_case
+from .services import open_case, open_profile_case
 
 # Enough for someone looking out for others; a stop for anyone flagging to harass.
 DAILY_FLAG_LIMIT = 20
@@ -83,6 +85,46 @@ def flag_post(*, flagger, post, reason, note, ip_address=None):
     return flag
 
 
+@transaction.atomic
+def flag_profile(*, flagger, member, reason, note, ip_address=None):
+    """Record a member's flag on another member's profile and open or update its case.
+    Flags never take a bio down by themselves: how many people flag a profile says
+    more about who it annoys than about what it shows, so a moderator decides."""
+    # Locked, so two flags from one member arriving together cannot both be taken.
+    member = User.objects.select_for_update().get(pk=member.pk)
+    _check_can_flag_profile(flagger, member)
+    case = open_profile_case(
+        member=member, reasons=[CaseReason.FLAGGED], priority=REASON_PRIORITY[reason], actor=flagger
+    )
+    flag = Flag.objects.create(
+        member=member, flagger=flagger, reason=reason, note=note, case=case, ip_address=ip_address
+    )
+    record(
+        actor=flagger,
+        action=ActionKind.FLAG,
+        target=member,
+        case=case,
+        member=member,
+        reason=FlagReason(reason).label,
+        after={"flag": flag.pk, "reason": reason},
+    )
+    return flag
+
+
+def _check_can_flag_profile(flagger, member):
+    if member.pk == flagger.pk:
+        raise FlagRefused(
+            "This is your own profile, so it cannot be flagged. You can change or remove "
+            "your bio in your settings whenever you like."
+        )
+    if Flag.objects.open().filter(member=member, flagger=flagger).exists():
+        raise FlagRefused(
+            "You have already flagged this profile, thank you. A moderator will look at it."
+        )
+    if settings.RATE_LIMITS_ENABLED:
+        _check_flag_limits(flagger)
+
+
 def _check_can_flag(flagger, post):
     if post.author_id == flagger.pk:
         raise FlagRefused(
@@ -107,15 +149,15 @@ def _check_flag_limits(flagger):
     )
     if counts["today"] >= DAILY_FLAG_LIMIT:
         raise FlagRefused(
-            "Thank you for looking out for others. You have flagged a lot of posts "
-            "today, so please try again tomorrow. If someone is in danger right now, "
+            "Thank you for looking out for others. You have flagged a lot today, so "
+            "please try again tomorrow. If someone is in danger right now, "
             "call 999."
         )
     if counts["burst"] >= BURST_FLAG_LIMIT:
         raise FlagRefused(
-            "Thank you for looking out for others. You have flagged several posts in a "
+            "Thank you for looking out for others. You have flagged several times in a "
             "few minutes, so please take a breather and try again shortly: moderators "
-            "will look at the ones you have flagged. If someone is in danger right now, "
+            "will look at what you have flagged. If someone is in danger right now, "
             "call 999."
         )
 

@@ -26,3 +26,11 @@ class FlagForm(forms.Form):
             "%(show_value)s).",
         },
     )
+
+
+class ProfileFlagForm(FlagForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        reason = self.fields["reason"]
+        reason.label = "What worries you about this profile?"
+        reason.error_messages["required"] = "Please choose what worries you about this profile."

@@ -7,7 +7,7 @@ from forum.models import Post
 
 from .audit import record
 from .models import ActionKind, Appeal, CaseReason, ModerationAction, StaffNote
-from .services import open_case
+from .services import open_case, open_profile_case
 
 
 class AppealRefused(Exception):
@@ -25,15 +25,16 @@ def add_staff_note(*, author, member, text):
 
 @transaction.atomic
 def appeal_decision(*, member, decision, text):
-    """Ask for a decision to be looked at again. It becomes a case about the post the
-    decision was about, for a moderator other than the one who decided."""
+    """Ask for a decision to be looked at again. It becomes a case about the post (or
+    the profile) the decision was about, for a moderator other than the one who
+    decided."""
     # Locking the decision makes two appeals sent at once queue up behind each other.
     decision = ModerationAction.objects.select_for_update().get(pk=decision.pk)
     if Appeal.objects.filter(decision=decision).exists():
         raise AppealRefused(
             "You have already asked us to look at this again. A moderator will let you know."
         )
-    case = open_case(post=_post_for(decision), reasons=[CaseReason.APPEAL], actor=member)
+    case = _reopen(decision, member)
     appeal = Appeal.objects.create(decision=decision, member=member, text=text, case=case)
     record(
         actor=member,
@@ -46,8 +47,13 @@ def appeal_decision(*, member, decision, text):
     return appeal
 
 
-def _post_for(decision):
-    # A hidden post is the decision's target; a sanction was decided on a case's post.
+def _reopen(decision, member):
+    # A hidden post is the decision's target; a sanction was decided on a case's post,
+    # or on a case about the member's own profile.
     if decision.target_type == Post._meta.label:
-        return Post.objects.get(pk=decision.target_id)
-    return decision.case.post
+        post = Post.objects.get(pk=decision.target_id)
+    elif decision.case.post_id is None:
+        return open_profile_case(member=member, reasons=[CaseReason.APPEAL], actor=member)
+    else:
+        post = decision.case.post
+    return open_case(post=post, reasons=[CaseReason.APPEAL], actor=member)

@@ -9,6 +9,9 @@ from .models import ActionKind, MessageTemplate
 from .models.audit import APPEALABLE_ACTIONS
 
 FLAG_OUTCOME = "flag-outcome"
+PROFILE_FLAG_OUTCOME = "profile-flag-outcome"
+# A decision about a bio has its own words where a post's would not fit.
+BIO_NOTICES = {ActionKind.APPROVE: "bio-approve", ActionKind.HIDE: "bio-hide"}
 # Used only if an admin has deleted an action's template, so nobody is left unanswered.
 FALLBACK = "A moderator has looked at your post. The reason: {reason}."
 
@@ -39,12 +42,17 @@ def compose(key, reason=""):
     template = MessageTemplate.objects.filter(key=key).first()
     # str.replace, not str.format: an admin's wording may contain other braces.
     body = (template.body if template else FALLBACK).replace("{reason}", reason or "not given")
-    if key == FLAG_OUTCOME:
+    if key in (FLAG_OUTCOME, PROFILE_FLAG_OUTCOME):
         return body
     return " ".join(part for part in (body, NEXT_STEPS.get(key, ""), HELP_IS_THERE) if part)
 
 
-def tell_author(*, member, action, reason, post, decision=None):
+def decision_key(action, about_bio=False):
+    """The template for a decision's notice: a bio's own where a post's would not fit."""
+    return BIO_NOTICES.get(action, action) if about_bio else action
+
+
+def tell_author(*, member, action, reason, post, decision=None, about_bio=False):
     """The writer's notice; a decision they may appeal carries the way to do it."""
     link = link_label = ""
     if decision is not None and action in APPEALABLE_ACTIONS:
@@ -52,15 +60,16 @@ def tell_author(*, member, action, reason, post, decision=None):
         link_label = "Ask for this decision to be looked at again"
     notify_member(
         recipient=member,
-        message=compose(action, reason),
+        message=compose(decision_key(action, about_bio), reason),
         post=post,
         link=link,
         link_label=link_label,
     )
 
 
-def tell_flaggers(flaggers):
-    """Flaggers learn that someone looked, never what was decided or about which post."""
-    message = compose(FLAG_OUTCOME)
+def tell_flaggers(flaggers, about_profile=False):
+    """Flaggers learn that someone looked, never what was decided or about which post
+    or profile."""
+    message = compose(PROFILE_FLAG_OUTCOME if about_profile else FLAG_OUTCOME)
     for flagger in flaggers:
         notify_member(recipient=flagger, message=message)

@@ -14,7 +14,7 @@ from django.db import transaction
 from forum import services as forum_services
 from forum.following import notify_member
 from forum.limits import REPLY, THREAD, posting_pause
-from forum.models import PostStatus
+from forum.models import ContentWarning, PostStatus
 from peersupport.accounts.permissions import is_moderator
 
 from . import notices
@@ -46,16 +46,32 @@ class Outcome:
 
 
 def _premoderated(author, board):
-    """New members' first posts, pre-moderated boards and "moderate everything" nights
-    wait for a moderator. Staff and moderators are screened but skip pre-moderation."""
+    """Pre-moderated boards, and every member `is_premoderated`, wait for a moderator."""
+    if board.is_premoderated and not (author.is_staff or is_moderator(author)):
+        return True
+    return is_premoderated(author)
+
+
+def is_premoderated(author):
+    """Whether what a member writes waits for a moderator wherever they write it (a post
+    or their bio): their first posts, and everyone's on "moderate everything" nights.
+    Staff and moderators are screened but skip pre-moderation."""
     if author.is_staff or is_moderator(author):
         return False
-    if board.is_premoderated or ModerationSettings.current().moderate_everything:
+    if ModerationSettings.current().moderate_everything:
         return True
     first_posts = settings.PREMODERATION_FIRST_POSTS
     return (
         first_posts > 0 and author.posts.filter(status=PostStatus.PUBLISHED).count() < first_posts
     )
+
+
+def words_shown(*, body, title="", content_warning="", content_warning_text=""):
+    """Everything others will read of what the writer typed, for the screening: the
+    title, the body, and the words of an "other" content warning (forum's services
+    drop them for any other warning)."""
+    warning = content_warning_text if content_warning == ContentWarning.OTHER else ""
+    return "\n".join(part for part in (title, warning, body) if part)
 
 
 def _pause(author, kind, screening):
@@ -140,7 +156,14 @@ def _status(kind):
 def submit_thread(
     *, author, board, title, body, content_warning="", content_warning_text="", post_anyway=False
 ):
-    screening = screen_text(f"{title}\n{body}")
+    screening = screen_text(
+        words_shown(
+            title=title,
+            body=body,
+            content_warning=content_warning,
+            content_warning_text=content_warning_text,
+        )
+    )
     pause = _pause(author, THREAD, screening)
     if pause:
         return Outcome(OutcomeKind.PAUSED, reason=pause)
@@ -172,7 +195,11 @@ def submit_reply(
     content_warning_text="",
     post_anyway=False,
 ):
-    screening = screen_text(body)
+    screening = screen_text(
+        words_shown(
+            body=body, content_warning=content_warning, content_warning_text=content_warning_text
+        )
+    )
     pause = _pause(author, REPLY, screening)
     if pause:
         return Outcome(OutcomeKind.PAUSED, reason=pause)
@@ -202,7 +229,14 @@ def submit_edit(
     """An edit is screened again, approved or not: new crisis words or personal data
     hold the post for a moderator once more. Pre-moderation does not apply to edits."""
     title = post.thread.title if post.depth == 0 else ""
-    screening = screen_text(f"{title}\n{body}")
+    screening = screen_text(
+        words_shown(
+            title=title,
+            body=body,
+            content_warning=content_warning,
+            content_warning_text=content_warning_text,
+        )
+    )
     decided = decide(screening, post_anyway=post_anyway, premoderated=False)
     if decided is None:
         return _not_saved(screening)

@@ -24,15 +24,43 @@ REASON_PRIORITY = {
 def open_case(*, post, reasons, priority=None, findings=(), actor=None):
     """Open a case for a post, or add to the one already open: reasons and findings
     are merged and the priority only ever rises. Returns the case."""
+    return _open_or_add(
+        subject={"post": post},
+        target=post,
+        member=post.author,
+        reasons=reasons,
+        priority=priority,
+        findings=findings,
+        actor=actor,
+    )
+
+
+@transaction.atomic
+def open_profile_case(*, member, reasons, priority=None, findings=(), actor=None):
+    """open_case for what a member's profile shows (their bio), rather than a post."""
+    return _open_or_add(
+        subject={"member": member},
+        target=member,
+        member=member,
+        reasons=reasons,
+        priority=priority,
+        findings=findings,
+        actor=actor,
+    )
+
+
+def _open_or_add(*, subject, target, member, reasons, priority, findings, actor):
+    """`subject` picks the case (its post, or the member whose profile it is); the audit
+    row is about `target` and concerns `member`."""
     priority = min(
         [REASON_PRIORITY[reason] for reason in reasons]
         + ([priority] if priority is not None else [])
     )
-    case = Case.objects.select_for_update().filter(post=post).open().first()
+    case = Case.objects.select_for_update().filter(**subject).open().first()
     if case is None:
         before = {}
         case = Case.objects.create(
-            post=post, priority=priority, reasons=list(reasons), findings=list(findings)
+            **subject, priority=priority, reasons=list(reasons), findings=list(findings)
         )
     else:
         before = _summary(case)
@@ -45,9 +73,9 @@ def open_case(*, post, reasons, priority=None, findings=(), actor=None):
         record(
             actor=actor,
             action=ActionKind.OPEN_CASE,
-            target=post,
+            target=target,
             case=case,
-            member=post.author,
+            member=member,
             reason=", ".join(reasons),
             before=before,
             after=after,

@@ -58,13 +58,15 @@ class CaseQuerySet(models.QuerySet):
 
     def for_queue(self):
         """Open cases in queue order, with only what the queue shows of each: the post's
-        words (folded away), its board and who holds the claim."""
+        words (folded away) and its board, or the bio a profile case is about, and who
+        holds the claim."""
         return (
             self.open()
-            .select_related("post__thread__board", "claimed_by")
+            .select_related("post__thread__board", "member", "claimed_by")
             .only(
                 *("status", "priority", "reasons", "is_escalated", "opened_at", "claimed_until"),
                 *("post__body", "post__thread__board__name", "claimed_by__username"),
+                *("member__username", "member__bio", "member__pending_bio"),
             )
             .in_queue_order()
         )
@@ -84,9 +86,9 @@ class CaseQuerySet(models.QuerySet):
         return self.filter(claimed_by=user, claimed_until__gt=now or timezone.now())
 
     def about_member(self, member):
-        """Every case about a member's posts, newest first: their history."""
+        """Every case about a member's posts or profile, newest first: their history."""
         return (
-            self.filter(post__author=member)
+            self.filter(Q(post__author=member) | Q(member=member))
             .select_related("post__thread", "decided_by")
             .order_by("-opened_at", "-pk")
         )
@@ -111,9 +113,21 @@ class CaseQuerySet(models.QuerySet):
 
 
 class Case(models.Model):
-    """One open case per post: everything a moderator needs to decide about it."""
+    """One open case per post, or per member's profile (their bio): everything a
+    moderator needs to decide about it."""
 
-    post = models.ForeignKey("forum.Post", on_delete=models.PROTECT, related_name="cases")
+    post = models.ForeignKey(
+        "forum.Post", null=True, blank=True, on_delete=models.PROTECT, related_name="cases"
+    )
+    # Set instead of `post` for a case about what a member's profile shows. Emptied when
+    # the member deletes their account (moderation.erasure closes the case first).
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="profile_cases",
+    )
     status = models.CharField(max_length=20, choices=CaseStatus.choices, default=CaseStatus.OPEN)
     priority = models.PositiveSmallIntegerField(choices=Priority.choices, db_index=True)
     reasons = models.JSONField(default=list, help_text="CaseReason values, oldest first.")
@@ -145,7 +159,14 @@ class Case(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["post"], condition=Q(status="open"), name="one_open_case_per_post"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["member"], condition=Q(status="open"), name="one_open_case_per_profile"
+            ),
+            models.CheckConstraint(
+                condition=Q(post__isnull=True) | Q(member__isnull=True),
+                name="case_about_a_post_or_a_profile",
+            ),
         ]
         indexes = [
             models.Index(fields=["status", "priority", "opened_at"]),
@@ -175,6 +196,10 @@ class Case(models.Model):
     @property
     def is_open(self):
         return self.status == CaseStatus.OPEN
+
+    @property
+    def is_about_profile(self):
+        return self.post_id is None
 
     @property
     def has_screening_findings(self):
@@ -208,9 +233,20 @@ class FlagQuerySet(models.QuerySet):
 
 
 class Flag(models.Model):
-    """A member's concern about a post. The author never learns who flagged."""
+    """A member's concern about a post, or about another member's profile. The author
+    never learns who flagged."""
 
-    post = models.ForeignKey("forum.Post", on_delete=models.CASCADE, related_name="flags")
+    post = models.ForeignKey(
+        "forum.Post", null=True, blank=True, on_delete=models.CASCADE, related_name="flags"
+    )
+    # Set instead of `post` for a flag on a member's profile.
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="profile_flags",
+    )
     flagger = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="flags"
     )
@@ -228,8 +264,19 @@ class Flag(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["post", "flagger"], condition=Q(is_open=True), name="one_open_flag_each"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["member", "flagger"],
+                condition=Q(is_open=True),
+                name="one_open_profile_flag_each",
+            ),
+            models.CheckConstraint(
+                condition=Q(post__isnull=True) | Q(member__isnull=True),
+                name="flag_on_a_post_or_a_profile",
+            ),
         ]
 
     def __str__(self):
+        if self.post_id is None:
+            return f"Flag on the profile of member {self.member_id}: {self.reason}"
         return f"Flag on post {self.post_id}: {self.reason}"

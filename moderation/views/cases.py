@@ -1,4 +1,5 @@
-"""One case: the post in context, the writer's history, and the decision."""
+"""One case: the post in context (or the profile, for a case about a member's bio), the
+writer's history, and the decision."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -23,12 +24,18 @@ def case(request, pk):
         request.POST or None,
         # The post's words start the "edit and approve" box, so a small change stays
         # small; an escalated case shows the lead the first moderator's verdict.
-        initial={"body": case.post.body, "screening_verdict": case.screening_verdict},
+        initial={
+            "body": case.post.body if case.post else "",
+            "screening_verdict": case.screening_verdict,
+        },
         asks_screening_verdict=case.has_screening_findings,
+        about_profile=case.is_about_profile,
     )
     preview = None
     if request.method == "POST" and "preview" in request.POST:
-        preview = _message_preview(request.POST.get("action"), request.POST.get("reason", ""))
+        preview = _message_preview(
+            request.POST.get("action"), request.POST.get("reason", ""), case.is_about_profile
+        )
     elif request.method == "POST" and form.is_valid():
         try:
             decide_case(
@@ -54,10 +61,10 @@ def case(request, pk):
     )
 
 
-def _message_preview(action, reason):
+def _message_preview(action, reason, about_bio):
     if action not in notices.NEXT_STEPS:
         return "Escalating sends no message: the case stays open for a safeguarding lead."
-    return notices.compose(action, reason)
+    return notices.compose(notices.decision_key(action, about_bio), reason)
 
 
 def _with_context(cases):
@@ -66,6 +73,7 @@ def _with_context(cases):
         "post__thread__author",
         "post__author",
         "post__parent__author",
+        "member",
         "claimed_by",
         "decided_by",
     )
@@ -73,17 +81,18 @@ def _with_context(cases):
 
 def _case_context(case, user):
     post = case.post
-    author = post.author
+    author = post.author if post else case.member
     holder = case.claimant()
     return {
         "case": case,
         "findings": describe_findings(case.findings),
         "post": post,
+        "writer": author,
         "holder": holder,
         "is_mine": holder is not None and holder.pk == user.pk,
         # Only an edited post has earlier versions (edit_post sets edited_at).
-        "revisions": post.revisions.select_related("edited_by") if post.edited_at else [],
-        "flags": post.flags.select_related("flagger").order_by("created_at"),
+        "revisions": post.revisions.select_related("edited_by") if post and post.edited_at else [],
+        "flags": _flags(post, author),
         "history": (
             Case.objects.about_member(author).exclude(pk=case.pk)[:HISTORY_LENGTH] if author else []
         ),
@@ -96,6 +105,17 @@ def _case_context(case, user):
         "can_lead": can_lead(user),
         "reassign_form": ReassignForm(),
     }
+
+
+def _flags(post, member):
+    """The flags on the post, or on the member's profile for a case about it."""
+    if post is not None:
+        flags = post.flags.all()
+    elif member is not None:
+        flags = member.profile_flags.all()
+    else:
+        return []
+    return flags.select_related("flagger").order_by("created_at")
 
 
 @login_required

@@ -13,7 +13,7 @@ def escalated(request):
     check_can_lead(request.user)
     cases = (
         Case.objects.escalated_or_crisis()
-        .select_related("post__thread__board")
+        .select_related("post__thread__board", "member")
         .order_by("opened_at", "pk")
     )
     return render(

@@ -1,4 +1,4 @@
-"""A member flags a post for a moderator."""
+"""A member flags a post, or another member's profile, for a moderator."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -7,9 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from forum.models import Post, Thread
 from forum.paging import post_in_thread
 from peersupport.accounts.client_ip import client_ip
+from peersupport.accounts.models import User
 
 from .. import flagging
-from ..forms import FlagForm
+from ..forms import FlagForm, ProfileFlagForm
 
 
 @login_required
@@ -35,3 +36,24 @@ def flag_post(request, pk):
                 return redirect(post_in_thread(post, request.user))
             return redirect(post.thread.board)
     return render(request, "moderation/flag_post.html", {"post": post, "form": form})
+
+
+@login_required
+def flag_profile(request, username):
+    # The profiles members can see: a closed account has none.
+    member = get_object_or_404(User.objects.filter(is_active=True), username__iexact=username)
+    form = ProfileFlagForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            flagging.flag_profile(
+                flagger=request.user,
+                member=member,
+                ip_address=client_ip(request),
+                **form.cleaned_data,
+            )
+        except flagging.FlagRefused as refused:
+            form.add_error(None, refused.message)
+        else:
+            messages.success(request, "Thank you. A moderator will look at this.")
+            return redirect("profile", member.username)
+    return render(request, "moderation/flag_profile.html", {"member": member, "form": form})

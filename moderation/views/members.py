@@ -1,4 +1,4 @@
-"""A member as moderators see them: their cases, sanctions and staff notes."""
+"""A member as moderators see them: their bio, cases, sanctions and staff notes."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -27,9 +27,7 @@ def member(request, username):
         {
             "person": person,
             "form": form,
-            "cases": Case.objects.filter(post__author=person)
-            .select_related("post__thread", "decided_by")
-            .order_by("-opened_at"),
+            "cases": Case.objects.about_member(person),
             "sanctions": Sanction.objects.filter(member=person).select_related("created_by"),
             "notes": StaffNote.objects.filter(member=person).select_related("author"),
         },

@@ -45,5 +45,6 @@ def _as_listed(cases):
     for case in cases:
         case.link = case_link.format(case.pk)
         case.opened_iso = timezone.localtime(case.opened_at).isoformat()
-        case.excerpt = Truncator(case.post.body).chars(EXCERPT_LENGTH)
+        words = case.post.body if case.post else case.member.pending_bio or case.member.bio
+        case.excerpt = Truncator(words).chars(EXCERPT_LENGTH)
     return cases

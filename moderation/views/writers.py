@@ -1,4 +1,4 @@
-"""What a writer sees after the pipeline held their post."""
+"""What a writer sees after the pipeline held their post or their bio."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
@@ -23,6 +23,22 @@ def post_waiting(request, pk):
             "post": post,
             "is_waiting": post.status == PostStatus.HELD,
             "crisis": Case.objects.open().crisis().filter(post=post).exists(),
+            "in_hours": hours.in_hours(timezone.localtime()),
+            "hours_description": hours.hours_description,
+        },
+    )
+
+
+@login_required
+def bio_waiting(request):
+    member = request.user
+    hours = ModerationSettings.current()
+    return render(
+        request,
+        "moderation/bio_waiting.html",
+        {
+            "is_waiting": bool(member.pending_bio),
+            "crisis": Case.objects.open().crisis().filter(member=member).exists(),
             "in_hours": hours.in_hours(timezone.localtime()),
             "hours_description": hours.hours_description,
         },

@@ -16,10 +16,17 @@ class MemberAdmin(AuditedAdminMixin, UserAdmin):
     fieldsets = [
         (None, {"fields": ["username", "password"]}),
         ("Private", {"fields": ["email", "region", "age_confirmed_at", "guidelines_accepted_at"]}),
-        ("Profile", {"fields": ["bio"]}),
+        ("Profile", {"fields": ["bio", "pending_bio"]}),
         ("Roles", {"fields": ["is_active", "is_staff", "is_superuser", "groups"]}),
         ("Dates", {"fields": ["last_login", "date_joined"]}),
     ]
-    readonly_fields = ["age_confirmed_at", "guidelines_accepted_at", "last_login", "date_joined"]
+    # A bio waiting for a moderator is decided on its case, not here.
+    readonly_fields = [
+        "pending_bio",
+        "age_confirmed_at",
+        "guidelines_accepted_at",
+        "last_login",
+        "date_joined",
+    ]
     add_fieldsets = [(None, {"fields": ["username", "email", "password1", "password2"]})]
     filter_horizontal = ["groups"]

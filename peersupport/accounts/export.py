@@ -3,7 +3,7 @@
 What they are told is what they may know: a post's status in the words they see, the
 reasons moderators gave them, the flags they made. Never staff notes, who else flagged,
 the audit log's own records, or anything about another member beyond the pseudonyms of
-those they chose to mute.
+those they chose to mute or whose profile they flagged.
 """
 
 from allauth.account.models import EmailAddress
@@ -48,12 +48,16 @@ def build_export(member):
         "flags_made": [
             {
                 "post": flag.post_id,
+                # The pseudonym they flagged: one every signed-in member can see.
+                "profile": flag.member.username if flag.member else None,
                 "reason": flag.get_reason_display(),
                 "note": flag.note,
                 "still_open": flag.is_open,
                 **_at(flag),
             }
-            for flag in Flag.objects.filter(flagger=member).order_by("created_at")
+            for flag in Flag.objects.filter(flagger=member)
+            .select_related("member")
+            .order_by("created_at")
         ],
         "notifications": [
             {
@@ -93,6 +97,7 @@ def _profile(member):
         "member_since": _when(member.date_joined),
         "last_signed_in": _when(member.last_login),
         "bio": member.bio,
+        "bio_waiting_for_a_moderator": member.pending_bio,
         "crisis_services_region": member.get_region_display(),
         "quiet_mode": member.quiet_mode,
         "email_me_about_replies": member.email_on_reply,

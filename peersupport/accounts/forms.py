@@ -68,17 +68,34 @@ class SignupForm(AllauthSignupForm):
 
 
 class PreferencesForm(forms.ModelForm):
+    # Not a model field of the form: a new bio is screened before it is stored
+    # (moderation.profiles), and only then shown or held for a moderator.
+    bio = forms.CharField(
+        label="Short bio",
+        max_length=User._meta.get_field("bio").max_length,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=User._meta.get_field("bio").help_text,
+    )
+
     class Meta:
         model = User
-        fields = ["region", "bio", "email_on_reply", "quiet_mode", "muted_words"]
-        widgets = {
-            "bio": forms.Textarea(attrs={"rows": 3}),
-            "muted_words": forms.Textarea(attrs={"rows": 3}),
-        }
+        fields = ["region", "email_on_reply", "quiet_mode", "muted_words"]
+        widgets = {"muted_words": forms.Textarea(attrs={"rows": 3})}
+
+    field_order = ["region", "bio", "email_on_reply", "quiet_mode", "muted_words"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        chosen = self.instance.warning_preferences or {}
+        member = self.instance
+        # The member goes on from the words they last wrote, even while they wait.
+        self.fields["bio"].initial = member.pending_bio or member.bio
+        if member.pending_bio:
+            self.fields["bio"].help_text = (
+                "Your new bio is waiting for a moderator. Until they have read it, others "
+                "see your earlier one, or none."
+            )
+        chosen = member.warning_preferences or {}
         for warning, label in ContentWarning.choices:
             self.fields[_warning_field(warning)] = forms.ChoiceField(
                 label=f"Posts with a “{label}” content warning",

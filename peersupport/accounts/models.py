@@ -36,6 +36,9 @@ class User(AbstractUser):
         blank=True,
         help_text="Optional. Shown to signed-in members. Nothing that could identify you.",
     )
+    # A new bio waiting for a moderator (a new member's, or one the screening held):
+    # others keep seeing `bio` until it is approved (moderation.profiles).
+    pending_bio = models.CharField(max_length=280, blank=True, editable=False)
     region = models.CharField(
         "crisis services for",
         max_length=20,

@@ -8,16 +8,15 @@ def update_preferences(
     user: User,
     *,
     region: str | None = None,
-    bio: str | None = None,
     email_on_reply: bool | None = None,
     quiet_mode: bool | None = None,
     muted_words: str | None = None,
     warning_preferences: dict | None = None,
 ) -> User:
-    """Save the preferences given; one left out keeps its value."""
+    """Save the preferences given; one left out keeps its value. The bio is not among
+    them: it is screened first (moderation.profiles.submit_bio)."""
     given = {
         "region": region,
-        "bio": bio,
         "email_on_reply": email_on_reply,
         "quiet_mode": quiet_mode,
         "muted_words": muted_words,

@@ -12,6 +12,8 @@ from django.views.decorators.http import require_POST
 
 from forum.forms import MuteForm
 from forum.models import Mute
+from moderation.pipeline import OutcomeKind
+from moderation.profiles import submit_bio
 
 from .deletion import delete_account
 from .export import build_export
@@ -24,9 +26,17 @@ from .services import update_preferences
 def settings_view(request):
     form = PreferencesForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        update_preferences(request.user, **form.cleaned_data)
-        messages.success(request, "Your preferences are saved.")
-        return redirect("settings")
+        preferences = dict(form.cleaned_data)
+        # The bio first: refused, it leaves everything as it was, the words in the form.
+        bio = submit_bio(member=request.user, bio=preferences.pop("bio"))
+        if bio.kind == OutcomeKind.REFUSED:
+            form.add_error("bio", bio.reason)
+        else:
+            update_preferences(request.user, **preferences)
+            if bio.kind == OutcomeKind.CRISIS:
+                return redirect("bio_waiting")  # help first, and nothing else
+            messages.success(request, "Your preferences are saved.")
+            return redirect("bio_waiting" if bio.kind == OutcomeKind.HELD else "settings")
     mutes = Mute.objects.active().filter(muter=request.user).select_related("muted")
     return render(
         request,
@@ -74,5 +84,11 @@ def profile(request, username):
     return render(
         request,
         "accounts/profile.html",
-        {"member": member, "mute": mute, "mute_form": MuteForm()},
+        {
+            "member": member,
+            "mute": mute,
+            "mute_form": MuteForm(),
+            # A member sees their own bio while it waits; nobody else does.
+            "waiting_bio": member.pending_bio if member.pk == request.user.pk else "",
+        },
     )

@@ -14,7 +14,9 @@ from forum.models import ContentWarning
 from forum.services import toggle_reaction
 from moderation import pipeline
 from moderation.decisions import decide_case
+from moderation.flagging import flag_profile
 from moderation.models import CaseReason, Priority, RiskLevel, WatchedPhrase
+from moderation.profiles import submit_bio
 from moderation.services import open_case
 from peersupport.signposting.models import CrisisResource
 from tests.factories import BoardFactory, UserFactory, make_reply, make_thread
@@ -34,7 +36,7 @@ def build_site():
     )
     board = BoardFactory(name="Feeling low", slug="feeling-low")
     writer = UserFactory(username="QuietFern")
-    friend = UserFactory(username="KindWillow")
+    friend = UserFactory(username="KindWillow", bio="Here to listen, slowly.")
     moderator = make_moderator("CalmHeron")
     admin = UserFactory(username="SiteKeeper", is_staff=True, is_superuser=True)
 
@@ -78,6 +80,8 @@ def build_site():
         priority=Priority.LOW,
     )
     decide_case(case=decided, moderator=moderator, action="approve", reason="All is well")
+    submit_bio(member=writer, bio="I think I will end it all tonight.")
+    profile_case = flag_profile(flagger=writer, member=friend, reason="spam", note="").case
     resource = CrisisResource.objects.order_by("order").first()
 
     site = Site(people={"visitor": None, "member": writer, "moderator": moderator, "admin": admin})
@@ -105,8 +109,12 @@ def build_site():
         ("member", "profile", f"/members/{friend.username}/"),
         ("member", "403", "/moderation/"),
         ("member", "held post waiting", f"/posts/{held.pk}/waiting/"),
+        ("member", "flag a profile", f"/members/{friend.username}/flag/"),
+        ("member", "held bio waiting", "/settings/bio/waiting/"),
         ("moderator", "queue", "/moderation/"),
         ("moderator", "case", f"/moderation/cases/{cases['crisis'].pk}/"),
+        ("moderator", "profile case", f"/moderation/cases/{profile_case.pk}/"),
+        ("moderator", "member", f"/moderation/members/{writer.username}/"),
         ("moderator", "audit log", "/moderation/log/"),
         ("admin", "crisis resources", "/admin/signposting/crisisresource/"),
         ("admin", "crisis resource", f"/admin/signposting/crisisresource/{resource.pk}/change/"),
