@@ -7,6 +7,7 @@ for the templates.
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import quote
 
 from django.db import models
@@ -18,6 +19,7 @@ from .models import Mute, PostStatus, Reaction, ReactionKind
 
 MUTED_MEMBER = "Post from a muted member"
 MUTED_WORD = "Post folded away: it contains a word you muted"
+MUTED_TITLE = "Thread folded away: its title contains a word you muted"
 
 
 class WarningDisplay(models.TextChoices):
@@ -26,6 +28,8 @@ class WarningDisplay(models.TextChoices):
     SHOW = "show", "Show them openly, with the warning as a label"
 
 
+# A page of threads asks once per title: the pattern is compiled once per list of words.
+@lru_cache(maxsize=512)
 def muted_words_pattern(muted_words):
     """One case-insensitive pattern matching any muted word or phrase as a whole word."""
     words = [line.strip() for line in muted_words.splitlines() if line.strip()]
@@ -78,6 +82,25 @@ class ReaderChoices:
         if chosen == WarningDisplay.HIDE and post.author_id == self.user_id:
             return WarningDisplay.COLLAPSE
         return chosen
+
+
+def has_muted_words(text, author_id, reader):
+    """Whether `text`, written by `author_id`, holds a word `reader` muted. A reader's
+    own words are never folded away from them."""
+    if not reader.is_authenticated or author_id == reader.pk:
+        return False
+    pattern = muted_words_pattern(reader.muted_words)
+    return pattern is not None and pattern.search(text) is not None
+
+
+def title_folded(thread, reader):
+    return has_muted_words(thread.title, thread.author_id, reader)
+
+
+def shown_title(thread, reader):
+    """A thread's title as `reader` sees it on any page: a neutral label when it holds a
+    word they muted, so the word never shows, while the link still works."""
+    return MUTED_TITLE if title_folded(thread, reader) else thread.title
 
 
 @dataclass

@@ -335,6 +335,9 @@ RETENTION_DAYS = {
 }
 # Where members write about their data (the privacy notice shows it when set).
 PRIVACY_CONTACT_EMAIL = os.environ.get("PRIVACY_CONTACT_EMAIL", "")
+# Where someone stuck with their account writes (the confirmation and password pages and
+# emails give it); the privacy address unless set. With neither, they ask no one to write.
+CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL") or PRIVACY_CONTACT_EMAIL
 PREMODERATION_FIRST_POSTS = int(os.environ.get("PREMODERATION_FIRST_POSTS", "3"))
 FLAG_HIDE_THRESHOLD = int(os.environ.get("FLAG_HIDE_THRESHOLD", "3"))
 REQUIRE_MFA_FOR_STAFF = env_bool("REQUIRE_MFA_FOR_STAFF", not DEBUG)

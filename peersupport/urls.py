@@ -5,6 +5,9 @@ from django.urls import include, path
 # Staff sign in through allauth like everyone else, so its rate limits and two-step
 # sign-in cannot be sidestepped by the admin's own password form.
 admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = "Peer Support admin"
+admin.site.site_title = "Peer Support admin"
+admin.site.index_title = "What you can look after"
 
 urlpatterns = [
     path("", include("forum.urls")),

@@ -1,9 +1,10 @@
 """Pictures of the main pages for the README and docs/design.md (`make screenshots`).
 
-Builds a throwaway SQLite database under var/screenshots/, fills it with the demo data
-and the screenshot conversations, serves it with `manage.py runserver` on a free local
-port, and lets Debian's Chromium (through Playwright) photograph each page in light and
-dark mode at 1280 px wide and on a phone in light mode. The PNGs go to docs/screenshots/.
+Builds a throwaway SQLite database under var/screenshots/, fills it with `make run`'s
+demo data (seed_demo: boards, accounts and the demo conversations), serves it with
+`manage.py runserver` on a free local port, and lets Debian's Chromium (through
+Playwright) photograph each page in light and dark mode at 1280 px wide and on a phone
+in light mode. The PNGs go to docs/screenshots/.
 """
 
 import os
@@ -29,8 +30,9 @@ ENVIRONMENT = {
     "RATE_LIMITS_ENABLED": "0",
     "DJANGO_SETTINGS_MODULE": "peersupport.settings",
 }
-DESKTOP = {"width": 1280, "height": 1200}
-PHONE = {"width": 390, "height": 844}
+DESKTOP = {"viewport": {"width": 1280, "height": 1200}}
+# A touch screen, not a narrow desktop window: phones see what phones see (no Shift hint).
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
 
 def manage(*args):
@@ -43,7 +45,7 @@ def build_database():
     # Our own manage.py with fixed arguments: nothing here comes from outside.
     quiet = {"env": ENVIRONMENT, "check": True, "stdout": subprocess.DEVNULL}
     subprocess.run(manage("migrate", "--noinput"), **quiet)  # noqa: S603
-    subprocess.run(manage("seed_screenshots"), **quiet)  # noqa: S603
+    subprocess.run(manage("seed_demo"), **quiet)  # noqa: S603
 
 
 def pages_and_sessions():
@@ -56,8 +58,8 @@ def pages_and_sessions():
     from django.conf import settings
     from django.test import Client
 
+    from forum.management.commands.seed_demo import FIRST_TITLE
     from forum.models import Thread
-    from moderation.management.commands.seed_screenshots import FIRST_TITLE
     from peersupport.accounts.models import User
 
     def session(username):
@@ -103,9 +105,9 @@ def photograph(base_url, pages, cookie_name):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for name, path, session in pages:
-            for look, scheme, viewport in looks:
+            for look, scheme, device in looks:
                 context = browser.new_context(
-                    viewport=viewport, color_scheme=scheme, reduced_motion="reduce"
+                    **device, color_scheme=scheme, reduced_motion="reduce"
                 )
                 if session:
                     context.add_cookies([{"name": cookie_name, "value": session, "url": base_url}])

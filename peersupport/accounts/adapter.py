@@ -1,5 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import ValidationError
@@ -62,13 +63,19 @@ class AccountAdapter(DefaultAccountAdapter):
         # Rendered here, where the request is; sent by the task queue, so a slow mail
         # server never holds up signing up or resetting a password.
         request = context.request
+        # Without the sites framework the "site" is whatever host the request named:
+        # the emails are from Peer Support, at the address it publishes.
+        site = get_current_site(request)
+        site.name = "Peer Support"
         message = self.render_mail(
             template_prefix,
             email,
             {
                 "request": request,
                 "email": email,
-                "current_site": get_current_site(request),
+                "current_site": site,
+                "site_url": settings.SITE_URL,
+                "site_contact_email": settings.CONTACT_EMAIL,
                 **context_data,
             },
         )

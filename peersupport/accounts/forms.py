@@ -128,6 +128,9 @@ class LoginForm(AllauthLoginForm):
         self.fields["login"].label = "Pseudonym or email address"
         self.fields["login"].widget.attrs.pop("placeholder", None)
         self.fields["password"].widget.attrs.pop("placeholder", None)
+        if "remember" in self.fields:
+            self.fields["remember"].label = "Keep me signed in on this device"
+            self.fields["remember"].help_text = "Not on a computer or phone you share."
 
 
 class DeleteAccountForm(forms.Form):

@@ -22,4 +22,5 @@ def crisis_support(request):
         "crisis_resources": SimpleLazyObject(lambda: resources_for(str(region))),
         "region_choices": Region.choices,
         "quick_exit_url": settings.QUICK_EXIT_URL,
+        "site_contact_email": settings.CONTACT_EMAIL,
     }

@@ -9,4 +9,5 @@ urlpatterns = [
     path("professionals/", views.guide_page, {"slug": "professionals"}, name="professionals"),
     path("privacy/", views.privacy_page, name="privacy"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]

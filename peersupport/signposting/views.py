@@ -3,6 +3,7 @@ from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
+from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -70,6 +71,13 @@ def healthz(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return HttpResponse("ok", content_type="text/plain")
+
+
+def favicon(request):
+    # Browsers ask for /favicon.ico whatever a page links. The address is worked out per
+    # request: in production it names the collected file, which exists only after
+    # collectstatic, so it cannot be fixed when the URLs are first read.
+    return redirect(static("favicon.ico"), permanent=True)
 
 
 # Error pages. Each carries the crisis box (base.html). The 500 page is rendered without

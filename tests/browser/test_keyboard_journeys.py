@@ -157,7 +157,7 @@ def test_sign_up_with_the_keyboard(browser, live_server, javascript):
     tab_to(page, join)
     press_and_wait_for_load(page, "Enter")
 
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Verify")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Please confirm your email address")
     joined = User.objects.get(username="SteadyKestrel")
     assert joined.email == "steady.kestrel@example.com"
     assert joined.age_confirmed_at is not None

@@ -27,7 +27,7 @@ def test_signup_shows_help_and_shift_three_times_leaves_the_site(page: Page, liv
     page.get_by_label("I have read and agree to the community guidelines").check()
     page.get_by_role("button", name="Join").click()
 
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Verify")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Please confirm your email address")
     assert User.objects.filter(username="BraveWillow33").exists()
     crisis = page.locator("#crisis-support")
     expect(crisis).to_be_visible()

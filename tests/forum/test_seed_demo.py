@@ -1,0 +1,117 @@
+"""`make run`'s demo data: the printed accounts sign in, the forum looks lived in (kind
+threads, nested replies, reactions, a content warning, threads waiting for a reply),
+the queue has an open case of every priority, and running it again changes nothing."""
+
+import io
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.apps import apps
+from django.core.management import CommandError, call_command
+
+from forum.models import Post, PostStatus, Reaction, Thread
+from moderation.models import Case
+from peersupport.accounts.models import User
+from peersupport.accounts.permissions import MODERATORS, SAFEGUARDING_LEADS
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seed(settings):
+    settings.DEBUG = True
+
+    def run():
+        out = io.StringIO()
+        call_command("seed_demo", stdout=out)
+        return out.getvalue()
+
+    return run
+
+
+def _passwords(output):
+    return dict(re.findall(r"(Demo\w+)\s+password: (\S+)", output))
+
+
+def test_every_printed_account_signs_in_with_its_role(client, seed):
+    passwords = _passwords(seed())
+    assert set(passwords) == {"DemoMember", "DemoModerator", "DemoLead", "DemoAdmin"}
+    for username, password in passwords.items():
+        assert (
+            client.post("/accounts/login/", {"login": username, "password": password})["Location"]
+            == "/"
+        ), username
+        client.logout()
+    assert User.objects.get(username="DemoModerator").groups.filter(name=MODERATORS).exists()
+    lead = User.objects.get(username="DemoLead")
+    assert list(lead.groups.values_list("name", flat=True)) == [SAFEGUARDING_LEADS]
+    assert User.objects.get(username="DemoAdmin").is_superuser
+
+
+def test_the_forum_looks_lived_in(client, seed):
+    seed()
+    published = Post.objects.filter(status=PostStatus.PUBLISHED)
+    threads = Thread.objects.filter(opening_post__status=PostStatus.PUBLISHED)
+    assert threads.count() >= 6
+    assert threads.filter(reply_count=0).exists()  # some wait for a first reply
+    assert published.filter(depth__gte=2).exists()  # replies to replies
+    assert published.exclude(content_warning="").exists()
+    assert Reaction.objects.count() >= 5
+    assert published.values("author").distinct().count() >= 6
+    # Only the printed accounts can sign in; the other members are pseudonymous voices.
+    voices = User.objects.exclude(username__startswith="Demo")
+    assert voices.exists() and not any(voice.has_usable_password() for voice in voices)
+
+    client.force_login(User.objects.get(username="DemoMember"))
+    home = client.get("/").content.decode()
+    assert "Sleep has been all over the place" in home
+    assert "Every thread has a reply" not in home and "No threads yet" not in home
+    assert "Nobody has answered these yet" in home
+
+
+@pytest.mark.parametrize("priority", ["crisis", "high", "medium", "low"])
+def test_the_queue_has_an_open_case_of_every_priority(client, seed, priority):
+    seed()
+    assert Case.objects.open().with_priority(priority).exists()
+    client.force_login(User.objects.get(username="DemoModerator"))
+    assert f'data-priority="{priority}"' in client.get("/moderation/").content.decode()
+
+
+def test_the_crisis_post_waits_for_a_moderator_and_is_seen_by_the_lead(client, seed):
+    seed()
+    crisis = Case.objects.open().with_priority("crisis").get().post
+    assert crisis.status == PostStatus.HELD
+    client.force_login(User.objects.get(username="DemoMember"))
+    assert crisis.thread.title not in client.get("/").content.decode()
+    client.force_login(User.objects.get(username="DemoLead"))
+    assert (
+        f'data-case-id="{Case.objects.get(post=crisis).pk}"'
+        in client.get("/moderation/escalated/").content.decode()
+    )
+
+
+def _snapshot():
+    counts = {
+        model._meta.label: model.objects.count()
+        for model in apps.get_models()
+        if model._meta.app_label in {"forum", "moderation", "accounts", "signposting", "auth"}
+    }
+    counts["emails"] = EmailAddress.objects.count()
+    counts["bodies"] = sorted(Post.objects.values_list("body", flat=True))
+    return counts
+
+
+def test_running_it_again_changes_nothing(seed):
+    first = _passwords(seed())
+    before = _snapshot()
+    second = _passwords(seed())
+    assert _snapshot() == before
+    assert set(first) == set(second)
+
+
+def test_it_refuses_to_run_without_debug(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError):
+        call_command("seed_demo", stdout=io.StringIO())
+    assert not User.objects.filter(username="DemoAdmin").exists()
