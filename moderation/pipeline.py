@@ -200,10 +200,15 @@ def submit_edit(
     *, post, editor, body, content_warning="", content_warning_text="", post_anyway=False
 ):
     """An edit is screened again, approved or not: new crisis words or personal data
-    hold the post for a moderator once more. Pre-moderation does not apply to edits."""
+    hold the post for a moderator once more. Where a new post would wait for a moderator
+    (a pre-moderated board, the writer's first posts), an edit waits too, post and new
+    words together: what a moderator approved was the old words, and holding the post
+    means no unread words ever show, through any page, search or email. The approved
+    words stay as a revision."""
     title = post.thread.title if post.depth == 0 else ""
     screening = screen_text(f"{title}\n{body}")
-    decided = decide(screening, post_anyway=post_anyway, premoderated=False)
+    premoderated = _premoderated(editor, post.thread.board)
+    decided = decide(screening, post_anyway=post_anyway, premoderated=premoderated)
     if decided is None:
         return _not_saved(screening)
     kind, reasons = decided
