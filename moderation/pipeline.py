@@ -13,7 +13,7 @@ from django.db import transaction
 
 from forum import services as forum_services
 from forum.following import notify_member
-from forum.limits import REPLY, THREAD, posting_pause
+from forum.limits import REPLY, THREAD, posting_pause, take_posting_turn
 from forum.models import PostStatus
 from peersupport.accounts.permissions import is_moderator
 
@@ -61,7 +61,9 @@ def _premoderated(author, board):
 def _pause(author, kind, screening):
     """Flood control comes after safety: words that screen as crisis are always taken,
     held and answered with help, however much the writer has posted. Staff and
-    moderators, like pre-moderation, are not limited."""
+    moderators, like pre-moderation, are not limited. Takes the writer's turn first,
+    for every post, so that counting and storing it are one step."""
+    take_posting_turn(author)
     if screening.is_crisis or author.is_staff or is_moderator(author):
         return ""
     return posting_pause(author, kind)
