@@ -109,11 +109,19 @@ class DecisionForm(BootstrapWidgets, forms.Form):
         help_text="Optional. Your answer helps the screening learn; the member never sees it.",
     )
 
+    # The ids of the posts the page showed, comma-separated: a case gathering a burst
+    # of crisis posts can gain one while the moderator reads (see decide_case).
+    seen_posts = forms.CharField(required=False, widget=forms.HiddenInput)
+
     def __init__(self, *args, asks_screening_verdict=False, **kwargs):
         super().__init__(*args, **kwargs)
         # Only a case the screening raised has findings to judge.
         if not asks_screening_verdict:
             del self.fields["screening_verdict"]
+
+    def clean_seen_posts(self):
+        ids = self.cleaned_data["seen_posts"].split(",")
+        return {int(pk) for pk in ids if pk.strip().isdigit()}
 
     def clean(self):
         data = super().clean()

@@ -253,15 +253,56 @@ DECISIONS = {
     ActionKind.BAN: _ban,
 }
 
+# Decisions about the words themselves: a case that gathered a burst of posts takes
+# them for every post in it.
+ON_EVERY_POST = (ActionKind.APPROVE, ActionKind.HIDE, ActionKind.ADD_WARNING)
+
+
+def _act(action, post, added, **kwargs):
+    """Carry out `action` on the case's post, or on every post it gathered; returns
+    (before, after, the member to tell) as each DECISIONS function does."""
+    decision = DECISIONS[ActionKind(action)]
+    if not added or action not in ON_EVERY_POST:
+        if added and action == ActionKind.EDIT:
+            raise DecisionRefused(
+                "This case holds several posts from one writer, so there is no one text "
+                "to edit. Nothing was changed: please approve or hide them together, or "
+                "add a content warning to them all."
+            )
+        return decision(post=post, **kwargs)
+    # The writer may have deleted some of them; the others are still decided.
+    posts = [each for each in (post, *added) if each.status != PostStatus.DELETED] or [post]
+    outcomes = [decision(post=each, **kwargs) for each in posts]
+    before = {str(each.pk): was for each, (was, _, _) in zip(posts, outcomes, strict=True)}
+    after = {str(each.pk): now for each, (_, now, _) in zip(posts, outcomes, strict=True)}
+    told = next((member for _, _, member in outcomes if member is not None), None)
+    return {"posts": before}, {"posts": after}, told
+
+
+def _check_seen(post, added, seen_posts):
+    """A case gathering a writer's crisis posts can gain one while a moderator reads it:
+    a decision must never publish, hide or close over words they have not read.
+    `seen_posts` is None for callers that did not say what they saw."""
+    if seen_posts is None or not added:
+        return
+    if not {post.pk, *(each.pk for each in added)} <= set(seen_posts):
+        raise DecisionRefused(
+            "More posts from this writer joined this case after you opened it, so "
+            "nothing was changed. Please read them below, then decide."
+        )
+
 
 @transaction.atomic
-def decide_case(*, case, moderator, action, reason, screening_verdict="", **details):
+def decide_case(
+    *, case, moderator, action, reason, screening_verdict="", seen_posts=None, **details
+):
     """Decide an open case: act on the post, thread or writer, write the one audit row,
     close the case and its flags, and tell the writer and the flaggers kindly.
 
     `screening_verdict` (a ScreeningVerdict, optional) is the moderator's answer to "Was
     the screening right?"; it is kept on the case, in the decision's audit row, only
-    when the screening raised the case.
+    when the screening raised the case. `seen_posts` (optional) are the ids of the posts
+    the moderator's page showed: a case that has gathered more since is not decided.
     Deciding an unclaimed case claims it in the same step. Escalating is not a final
     decision: the case stays open, unclaimed, for a safeguarding lead.
     Raises DecisionRefused, changing nothing, when the case is already decided or held
@@ -272,6 +313,8 @@ def decide_case(*, case, moderator, action, reason, screening_verdict="", **deta
     post = Post.objects.select_related("thread__board", "thread__author", "author").get(
         pk=case.post_id
     )
+    added = list(case.added_posts.select_related("thread", "author").order_by("pk"))
+    _check_seen(post, added, seen_posts)
     verdict_before, verdict_after = _answer_screening(case, screening_verdict, now)
     if action == ActionKind.ESCALATE:
         return _escalate(
@@ -283,8 +326,8 @@ def decide_case(*, case, moderator, action, reason, screening_verdict="", **deta
             after=verdict_after,
         )
     try:
-        before, after, told = DECISIONS[ActionKind(action)](
-            post=post, moderator=moderator, reason=reason, case=case, **details
+        before, after, told = _act(
+            action, post, added, moderator=moderator, reason=reason, case=case, **details
         )
     except forum_services.PostingRefused as refused:
         raise DecisionRefused(refused.message) from refused
@@ -319,7 +362,7 @@ def decide_case(*, case, moderator, action, reason, screening_verdict="", **deta
     )
     if told is not None:
         notices.tell_author(member=told, action=action, reason=reason, post=post, decision=decision)
-    _close_flags(post)
+    _close_flags([post, *added])
     return case
 
 
@@ -366,8 +409,8 @@ def _escalate(*, case, post, moderator, reason, before, after):
     return case
 
 
-def _close_flags(post):
-    flags = Flag.objects.open().filter(post=post)
+def _close_flags(posts):
+    flags = Flag.objects.open().filter(post__in=posts)
     flaggers = {flag.flagger for flag in flags.select_related("flagger") if flag.flagger}
     flags.update(is_open=False)
     notices.tell_flaggers(sorted(flaggers, key=lambda member: member.pk))

@@ -20,7 +20,7 @@ from peersupport.accounts.permissions import is_moderator
 from . import notices
 from .models import CaseReason, ModerationSettings, RiskLevel
 from .screening import screen_text
-from .services import open_case
+from .services import open_case, open_crisis_case
 
 
 class OutcomeKind:
@@ -126,7 +126,8 @@ def _open_case_and_tell_writer(post, reasons, screening):
     they leave it)."""
     if not reasons:
         return
-    open_case(post=post, reasons=reasons, findings=screening.as_findings())
+    opening = open_crisis_case if CaseReason.CRISIS_LANGUAGE in reasons else open_case
+    opening(post=post, reasons=reasons, findings=screening.as_findings())
     if post.status != PostStatus.HELD:
         return
     key = next((key for reason, key in HELD_NOTICES if reason in reasons), None)
