@@ -37,7 +37,7 @@ class CaseAdmin(ReadOnlyAdmin):
 class FlagAdmin(ReadOnlyAdmin):
     list_display = ["pk", "post", "reason", "is_open", "created_at"]
     list_filter = ["reason", "is_open"]
-    exclude = ["ip_address"]
+    exclude = ["address_hash", "device_hash"]
 
 
 @admin.register(Sanction)

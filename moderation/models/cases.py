@@ -255,8 +255,11 @@ class Flag(models.Model):
     case = models.ForeignKey(Case, null=True, on_delete=models.SET_NULL, related_name="flags")
     is_open = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    # Kept for abuse checks (several accounts from one address); dropped by retention.
-    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    # Where it came from, to spot one person flagging from several accounts: keyed
+    # hashes of the address and of the browser (moderation/flag_sources.py), never the
+    # address itself. Dropped by retention.
+    address_hash = models.CharField(max_length=64, blank=True)
+    device_hash = models.CharField(max_length=64, blank=True)
 
     objects = FlagQuerySet.as_manager()
 

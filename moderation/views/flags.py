@@ -9,6 +9,7 @@ from forum.paging import post_in_thread
 from peersupport.accounts.client_ip import client_ip
 
 from .. import flagging
+from ..flag_sources import device_token, remember_device
 from ..forms import FlagForm
 
 
@@ -19,11 +20,13 @@ def flag_post(request, pk):
     )
     form = FlagForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        device = device_token(request)
         try:
             flagging.flag_post(
                 flagger=request.user,
                 post=post,
                 ip_address=client_ip(request),
+                device=device,
                 **form.cleaned_data,
             )
         except flagging.FlagRefused as refused:
@@ -32,6 +35,8 @@ def flag_post(request, pk):
             messages.success(request, "Thank you. A moderator will look at this.")
             # Enough flags hide the post; if it opened the thread, the thread goes too.
             if Thread.objects.visible_to(request.user).filter(pk=post.thread_id).exists():
-                return redirect(post_in_thread(post, request.user))
-            return redirect(post.thread.board)
+                thanks = redirect(post_in_thread(post, request.user))
+            else:
+                thanks = redirect(post.thread.board)
+            return remember_device(request, thanks, device)
     return render(request, "moderation/flag_post.html", {"post": post, "form": form})
