@@ -4,9 +4,9 @@ Several accounts flagging one post from one address or one browser are most like
 person, and count as one (flagging.py). That needs only "the same as another flag's",
 never the address itself, so each is stored as an HMAC keyed with the site's secret:
 equal inputs give equal hashes, and nobody without the key can match a hash against a
-list of addresses (with the key, IPv4's few billion addresses could be tried one by
-one: the hashes keep the addresses out of the database, backups and exports, and
-retention still drops them). Retention drops them after
+list of addresses. (With the key, IPv4's few billion addresses could be tried one by
+one: the hashes keep addresses out of the database, its backups and exports, not out
+of reach of someone holding the server's secrets.) Retention drops them after
 RETENTION_DAYS["flag_ip_address"] days.
 """
 

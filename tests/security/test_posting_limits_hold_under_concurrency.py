@@ -13,9 +13,8 @@ from forum.models import Post
 from moderation import pipeline
 from tests.factories import BoardFactory, UserFactory, make_thread
 
-# Each sender commits on its own connection, as real requests do. serialized_rollback
-# leaves the shipped rows as other transactional tests expect to find them.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Each sender commits on its own connection, as real requests do.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 # More than either short-window limit (5 threads, 10 replies).
 AT_ONCE = 14
