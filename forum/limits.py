@@ -8,6 +8,7 @@ are the POSTING_RATE_LIMITS setting; RATE_LIMITS_ENABLED switches them off.
 import datetime
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -28,6 +29,19 @@ PAUSE_LONG = (
     "You've posted a lot today. Take a breather — you can post again later on. If you "
     "need to talk to someone now, the crisis lines on this page are there for you."
 )
+
+
+def take_posting_turn(author):
+    """Lock the writer's account row until the transaction ends. Posts they send at the
+    same moment (two tabs, a script) are then counted and stored one after another, on
+    any app server, so none slips past a limit by counting before the others are
+    stored. A "no key" lock: others may still reply to them or mention them meanwhile."""
+    list(
+        get_user_model()
+        .objects.select_for_update(no_key=True)
+        .filter(pk=author.pk)
+        .values_list("pk", flat=True)
+    )
 
 
 def posting_pause(author, kind):

@@ -38,7 +38,7 @@ class FlagAdmin(ReadOnlyAdmin):
     list_display = ["pk", "post", "member", "reason", "is_open", "created_at"]
     list_select_related = ["post", "member"]
     list_filter = ["reason", "is_open"]
-    exclude = ["ip_address"]
+    exclude = ["address_hash", "device_hash"]
 
 
 @admin.register(Sanction)

@@ -112,6 +112,10 @@ class DecisionForm(BootstrapWidgets, forms.Form):
     # What only a post's decisions need, left out of a profile case's form.
     POST_ONLY_FIELDS = ["body", "content_warning", "content_warning_text", "board"]
 
+    # The ids of the posts the page showed, comma-separated: a case gathering a burst
+    # of crisis posts can gain one while the moderator reads (see decide_case).
+    seen_posts = forms.CharField(required=False, widget=forms.HiddenInput)
+
     def __init__(self, *args, asks_screening_verdict=False, about_profile=False, **kwargs):
         super().__init__(*args, **kwargs)
         # Only a case the screening raised has findings to judge.
@@ -123,6 +127,10 @@ class DecisionForm(BootstrapWidgets, forms.Form):
             ]
             for name in self.POST_ONLY_FIELDS:
                 del self.fields[name]
+
+    def clean_seen_posts(self):
+        ids = self.cleaned_data["seen_posts"].split(",")
+        return {int(pk) for pk in ids if pk.strip().isdigit()}
 
     def clean(self):
         data = super().clean()

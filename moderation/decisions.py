@@ -264,6 +264,44 @@ DECISIONS = {
     ActionKind.BAN: _ban,
 }
 
+# Decisions about the words themselves: a case that gathered a burst of posts takes
+# them for every post in it.
+ON_EVERY_POST = (ActionKind.APPROVE, ActionKind.HIDE, ActionKind.ADD_WARNING)
+
+
+def _act(decisions, action, post, added, **kwargs):
+    """Carry out `action` (one of `decisions`) on the case's post, or on every post it
+    gathered; returns (before, after, the member to tell) as each decision does."""
+    decision = decisions[ActionKind(action)]
+    if not added or action not in ON_EVERY_POST:
+        if added and action == ActionKind.EDIT:
+            raise DecisionRefused(
+                "This case holds several posts from one writer, so there is no one text "
+                "to edit. Nothing was changed: please approve or hide them together, or "
+                "add a content warning to them all."
+            )
+        return decision(post=post, **kwargs)
+    # The writer may have deleted some of them; the others are still decided.
+    posts = [each for each in (post, *added) if each.status != PostStatus.DELETED] or [post]
+    outcomes = [decision(post=each, **kwargs) for each in posts]
+    before = {str(each.pk): was for each, (was, _, _) in zip(posts, outcomes, strict=True)}
+    after = {str(each.pk): now for each, (_, now, _) in zip(posts, outcomes, strict=True)}
+    told = next((member for _, _, member in outcomes if member is not None), None)
+    return {"posts": before}, {"posts": after}, told
+
+
+def _check_seen(post, added, seen_posts):
+    """A case gathering a writer's crisis posts can gain one while a moderator reads it:
+    a decision must never publish, hide or close over words they have not read.
+    `seen_posts` is None for callers that did not say what they saw."""
+    if seen_posts is None or not added:
+        return
+    if not {post.pk, *(each.pk for each in added)} <= set(seen_posts):
+        raise DecisionRefused(
+            "More posts from this writer joined this case after you opened it, so "
+            "nothing was changed. Please read them below, then decide."
+        )
+
 
 def _approve_bio(*, member, **_):
     before, after = approve_bio(member)
@@ -286,14 +324,17 @@ PROFILE_DECISIONS = {
 
 
 @transaction.atomic
-def decide_case(*, case, moderator, action, reason, screening_verdict="", **details):
+def decide_case(
+    *, case, moderator, action, reason, screening_verdict="", seen_posts=None, **details
+):
     """Decide an open case: act on the post, thread or writer (or, for a case about a
     profile, on the member's bio or the member), write the one audit row, close the case
     and its flags, and tell the writer and the flaggers kindly.
 
     `screening_verdict` (a ScreeningVerdict, optional) is the moderator's answer to "Was
     the screening right?"; it is kept on the case, in the decision's audit row, only
-    when the screening raised the case.
+    when the screening raised the case. `seen_posts` (optional) are the ids of the posts
+    the moderator's page showed: a case that has gathered more since is not decided.
     Deciding an unclaimed case claims it in the same step. Escalating is not a final
     decision: the case stays open, unclaimed, for a safeguarding lead.
     Raises DecisionRefused, changing nothing, when the case is already decided or held
@@ -303,6 +344,8 @@ def decide_case(*, case, moderator, action, reason, screening_verdict="", **deta
     _check_can_decide(case, moderator, now)
     post, member, decisions = _subject(case)
     target = post or member
+    added = list(case.added_posts.select_related("thread", "author").order_by("pk")) if post else []
+    _check_seen(post, added, seen_posts)
     verdict_before, verdict_after = _answer_screening(case, screening_verdict, now)
     if action == ActionKind.ESCALATE:
         return _escalate(
@@ -319,8 +362,16 @@ def decide_case(*, case, moderator, action, reason, screening_verdict="", **deta
             "That decision is for posts, and this case is about a profile, so nothing was changed."
         )
     try:
-        before, after, told = decisions[ActionKind(action)](
-            post=post, member=member, moderator=moderator, reason=reason, case=case, **details
+        before, after, told = _act(
+            decisions,
+            action,
+            post,
+            added,
+            member=member,
+            moderator=moderator,
+            reason=reason,
+            case=case,
+            **details,
         )
     except forum_services.PostingRefused as refused:
         raise DecisionRefused(refused.message) from refused
@@ -362,7 +413,7 @@ def decide_case(*, case, moderator, action, reason, screening_verdict="", **deta
             decision=decision,
             about_bio=post is None,
         )
-    _close_flags(post, member)
+    _close_flags([post, *added] if post else [], member)
     return case
 
 
@@ -421,11 +472,9 @@ def _escalate(*, case, target, member, moderator, reason, before, after):
     return case
 
 
-def _close_flags(post, member):
-    """Close the open flags on the post, or on the member's profile when `post` is None."""
-    flags = Flag.objects.open().filter(post=post) if post else member.profile_flags.open()
+def _close_flags(posts, member):
+    """Close the open flags on the posts, or on the member's profile when there are none."""
+    flags = Flag.objects.open().filter(post__in=posts) if posts else member.profile_flags.open()
     flaggers = {flag.flagger for flag in flags.select_related("flagger") if flag.flagger}
     flags.update(is_open=False)
-    notices.tell_flaggers(
-        sorted(flaggers, key=lambda flagger: flagger.pk), about_profile=post is None
-    )
+    notices.tell_flaggers(sorted(flaggers, key=lambda flagger: flagger.pk), about_profile=not posts)

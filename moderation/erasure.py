@@ -28,7 +28,7 @@ def forget_member(member, *, removed_post_ids):
     closing those still open. Records the deletion itself, without a name."""
     _blank_audit_identity(member, removed_post_ids)
     # Their concerns stay with the moderators; who raised them, and from where, goes.
-    Flag.objects.filter(flagger=member).update(flagger=None, ip_address=None)
+    Flag.objects.filter(flagger=member).update(flagger=None, address_hash="", device_hash="")
     _close_cases_on_removed_posts(removed_post_ids)
     # Their bio goes with their account, so nothing is left to decide about it.
     _close_cases(Case.objects.filter(member=member), PROFILE_CASE_CLOSED_REASON)

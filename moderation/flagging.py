@@ -1,7 +1,8 @@
 """Members flagging posts, and other members' profiles, for a moderator.
 
 A flag opens (or adds to) the post's or the profile's case, and enough flags from
-different people hide a post until a moderator has looked. The writer is never told
+different people hide a post until a moderator has looked: counted by weight, so that
+one person with several accounts cannot hide what they dislike. The writer is never told
 who flagged, and a flag never sends them anything: any message to them comes from a
 human.
 """
@@ -10,7 +11,7 @@ import datetime
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from forum import services as forum_services
@@ -19,6 +20,7 @@ from forum.services import PostingRefused
 from peersupport.accounts.models import User
 
 from .audit import record
+from .flag_sources import address_hash, device_hash
 from .models import ActionKind, CaseReason, Flag, FlagReason, Priority
 from .services import open_case, open_profile_case
 
@@ -29,6 +31,10 @@ FLAG_LIMIT_WINDOW = datetime.timedelta(hours=24)
 # member flagging a run of unkind replies still gets five in a row.
 BURST_FLAG_LIMIT = 5
 BURST_FLAG_WINDOW = datetime.timedelta(minutes=10)
+
+# Accounts younger than this, or with no post showing, are too cheap to make to count as
+# a person each toward hiding a post: together they count as one at most.
+SETTLED_AFTER = datetime.timedelta(days=3)
 
 # Each reason's urgency in the queue (DESIGN.md, "The queue"). open_case only raises a
 # case's priority, so a safety flag on a crisis case leaves it at crisis.
@@ -48,9 +54,11 @@ class FlagRefused(PostingRefused):
 
 
 @transaction.atomic
-def flag_post(*, flagger, post, reason, note, ip_address=None):
+def flag_post(*, flagger, post, reason, note, ip_address=None, device=None):
     """Record a member's flag on a post, open or update its case, and hide the post
-    pending review once enough different people have flagged it. Returns the flag."""
+    pending review once enough different people have flagged it. `ip_address` and
+    `device` (flag_sources.device_token) are where it came from, stored only hashed.
+    Returns the flag."""
     # Locked, so two flags arriving together each see the other when counting.
     post = Post.objects.select_for_update(of=("self",)).select_related("author").get(pk=post.pk)
     _check_can_flag(flagger, post)
@@ -58,7 +66,13 @@ def flag_post(*, flagger, post, reason, note, ip_address=None):
         post=post, reasons=[CaseReason.FLAGGED], priority=REASON_PRIORITY[reason], actor=flagger
     )
     flag = Flag.objects.create(
-        post=post, flagger=flagger, reason=reason, note=note, case=case, ip_address=ip_address
+        post=post,
+        flagger=flagger,
+        reason=reason,
+        note=note,
+        case=case,
+        address_hash=address_hash(ip_address),
+        device_hash=device_hash(device),
     )
     record(
         actor=flagger,
@@ -86,7 +100,7 @@ def flag_post(*, flagger, post, reason, note, ip_address=None):
 
 
 @transaction.atomic
-def flag_profile(*, flagger, member, reason, note, ip_address=None):
+def flag_profile(*, flagger, member, reason, note, ip_address=None, device=None):
     """Record a member's flag on another member's profile and open or update its case.
     Flags never take a bio down by themselves: how many people flag a profile says
     more about who it annoys than about what it shows, so a moderator decides."""
@@ -97,7 +111,13 @@ def flag_profile(*, flagger, member, reason, note, ip_address=None):
         member=member, reasons=[CaseReason.FLAGGED], priority=REASON_PRIORITY[reason], actor=flagger
     )
     flag = Flag.objects.create(
-        member=member, flagger=flagger, reason=reason, note=note, case=case, ip_address=ip_address
+        member=member,
+        flagger=flagger,
+        reason=reason,
+        note=note,
+        case=case,
+        address_hash=address_hash(ip_address),
+        device_hash=device_hash(device),
     )
     record(
         actor=flagger,
@@ -163,14 +183,51 @@ def _check_flag_limits(flagger):
 
 
 def _people_flagging(post):
-    """How many different people have open flags on the post. Accounts created on the
-    same day whose flags came from the same address are most likely one person with
-    several accounts, so they count once."""
-    people = set()
-    for flag in Flag.objects.open().filter(post=post).select_related("flagger"):
-        if flag.flagger is None or not flag.ip_address:
-            people.add(("flag", flag.pk))
-        else:
-            joined = timezone.localdate(flag.flagger.date_joined)
-            people.add(("joined-from", joined, flag.ip_address))
-    return len(people)
+    """How many people the open flags on the post count as, toward hiding it.
+
+    Flags sent from one address or one browser are one person's, however many accounts
+    sent them. Accounts younger than SETTLED_AFTER or with no post showing are cheap to
+    make, so all of them together count as one person at most. Every flag, whatever it
+    counts for here, is on the case for the moderators."""
+    published = Post.objects.filter(author=OuterRef("flagger"), status=PostStatus.PUBLISHED)
+    flags = list(
+        Flag.objects.open()
+        .filter(post=post)
+        .select_related("flagger")
+        .annotate(flagger_has_posted=Exists(published))
+        .order_by("pk")
+    )
+    people = _same_person(flags)
+    settled_since = timezone.now() - SETTLED_AFTER
+    settled = {
+        person
+        for person, flag in zip(people, flags, strict=True)
+        if flag.flagger is not None
+        and flag.flagger_has_posted
+        and flag.flagger.date_joined <= settled_since
+    }
+    unsettled = set(people) - settled
+    return len(settled) + (1 if unsettled else 0)
+
+
+def _same_person(flags):
+    """For each flag, which person it is from: flags sharing an address or a device,
+    directly or through another flag, are one person's."""
+    person = list(range(len(flags)))
+
+    def find(n):
+        while person[n] != n:
+            person[n] = person[person[n]]
+            n = person[n]
+        return n
+
+    first_with = {}
+    for n, flag in enumerate(flags):
+        for source in (("address", flag.address_hash), ("device", flag.device_hash)):
+            if not source[1]:
+                continue
+            if source in first_with:
+                person[find(n)] = find(first_with[source])
+            else:
+                first_with[source] = n
+    return [find(n) for n in range(len(flags))]

@@ -35,6 +35,9 @@ def appeal_decision(*, member, decision, text):
             "You have already asked us to look at this again. A moderator will let you know."
         )
     case = _reopen(decision, member)
+    if decision.case_id is not None and case.post_id is not None:
+        # A decision on a burst of posts is looked at again for every one of them.
+        case.added_posts.add(*decision.case.added_posts.exclude(pk=case.post_id))
     appeal = Appeal.objects.create(decision=decision, member=member, text=text, case=case)
     record(
         actor=member,

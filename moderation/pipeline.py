@@ -13,14 +13,14 @@ from django.db import transaction
 
 from forum import services as forum_services
 from forum.following import notify_member
-from forum.limits import REPLY, THREAD, posting_pause
+from forum.limits import REPLY, THREAD, posting_pause, take_posting_turn
 from forum.models import ContentWarning, PostStatus
 from peersupport.accounts.permissions import is_moderator
 
 from . import notices
 from .models import CaseReason, ModerationSettings, RiskLevel
 from .screening import screen_text
-from .services import open_case
+from .services import open_case, open_crisis_case
 
 
 class OutcomeKind:
@@ -77,7 +77,9 @@ def words_shown(*, body, title="", content_warning="", content_warning_text=""):
 def _pause(author, kind, screening):
     """Flood control comes after safety: words that screen as crisis are always taken,
     held and answered with help, however much the writer has posted. Staff and
-    moderators, like pre-moderation, are not limited."""
+    moderators, like pre-moderation, are not limited. Takes the writer's turn first,
+    for every post, so that counting and storing it are one step."""
+    take_posting_turn(author)
     if screening.is_crisis or author.is_staff or is_moderator(author):
         return ""
     return posting_pause(author, kind)
@@ -140,7 +142,8 @@ def _open_case_and_tell_writer(post, reasons, screening):
     they leave it)."""
     if not reasons:
         return
-    open_case(post=post, reasons=reasons, findings=screening.as_findings())
+    opening = open_crisis_case if CaseReason.CRISIS_LANGUAGE in reasons else open_case
+    opening(post=post, reasons=reasons, findings=screening.as_findings())
     if post.status != PostStatus.HELD:
         return
     key = next((key for reason, key in HELD_NOTICES if reason in reasons), None)
@@ -227,7 +230,11 @@ def submit_edit(
     *, post, editor, body, content_warning="", content_warning_text="", post_anyway=False
 ):
     """An edit is screened again, approved or not: new crisis words or personal data
-    hold the post for a moderator once more. Pre-moderation does not apply to edits."""
+    hold the post for a moderator once more. Where a new post would wait for a moderator
+    (a pre-moderated board, the writer's first posts), an edit waits too, post and new
+    words together: what a moderator approved was the old words, and holding the post
+    means no unread words ever show, through any page, search or email. The approved
+    words stay as a revision."""
     title = post.thread.title if post.depth == 0 else ""
     screening = screen_text(
         words_shown(
@@ -237,7 +244,8 @@ def submit_edit(
             content_warning_text=content_warning_text,
         )
     )
-    decided = decide(screening, post_anyway=post_anyway, premoderated=False)
+    premoderated = _premoderated(editor, post.thread.board)
+    decided = decide(screening, post_anyway=post_anyway, premoderated=premoderated)
     if decided is None:
         return _not_saved(screening)
     kind, reasons = decided

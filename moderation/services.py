@@ -20,11 +20,18 @@ REASON_PRIORITY = {
 }
 
 
+def _open_cases():
+    return Case.objects.select_for_update(of=("self",)).open()
+
+
 @transaction.atomic
 def open_case(*, post, reasons, priority=None, findings=(), actor=None):
-    """Open a case for a post, or add to the one already open: reasons and findings
-    are merged and the priority only ever rises. Returns the case."""
+    """Open a case for a post, or add to the one already open about it (its own, or
+    the one it was gathered into): reasons and findings are merged and the priority
+    only ever rises. Returns the case."""
+    case = _open_cases().about_post(post).first()
     return _open_or_add(
+        case,
         subject={"post": post},
         target=post,
         member=post.author,
@@ -36,9 +43,38 @@ def open_case(*, post, reasons, priority=None, findings=(), actor=None):
 
 
 @transaction.atomic
+def open_crisis_case(*, post, reasons, findings=()):
+    """A crisis post's case. While the writer has a crisis case open, their next crisis
+    post joins it instead of opening another: a burst of crisis posts (which no posting
+    limit stops) is one case to read and decide, one alert to the leads, and one place
+    in the queue, so it never buries anyone else's. The pipeline holds the writer's
+    posting turn (forum.limits), so two crisis posts sent at once still find each other."""
+    case = _open_cases().about_post(post).first()
+    joined = False
+    if case is None and post.author_id is not None:
+        case = _open_cases().crisis_of_writer(post.author).first()
+        if case is not None:
+            case.added_posts.add(post)
+            joined = True
+    return _open_or_add(
+        case,
+        subject={"post": post},
+        target=post,
+        member=post.author,
+        reasons=reasons,
+        priority=None,
+        findings=findings,
+        actor=None,
+        joined=joined,
+    )
+
+
+@transaction.atomic
 def open_profile_case(*, member, reasons, priority=None, findings=(), actor=None):
     """open_case for what a member's profile shows (their bio), rather than a post."""
+    case = _open_cases().filter(member=member).first()
     return _open_or_add(
+        case,
         subject={"member": member},
         target=member,
         member=member,
@@ -49,14 +85,15 @@ def open_profile_case(*, member, reasons, priority=None, findings=(), actor=None
     )
 
 
-def _open_or_add(*, subject, target, member, reasons, priority, findings, actor):
-    """`subject` picks the case (its post, or the member whose profile it is); the audit
-    row is about `target` and concerns `member`."""
+def _open_or_add(
+    case, *, subject, target, member, reasons, priority, findings, actor, joined=False
+):
+    """Adds to `case`, or opens one about `subject` (its post, or the member whose
+    profile it is); the audit row is about `target` and concerns `member`."""
     priority = min(
         [REASON_PRIORITY[reason] for reason in reasons]
         + ([priority] if priority is not None else [])
     )
-    case = Case.objects.select_for_update().filter(**subject).open().first()
     if case is None:
         before = {}
         case = Case.objects.create(
@@ -69,6 +106,8 @@ def _open_or_add(*, subject, target, member, reasons, priority, findings, actor)
         case.priority = min(case.priority, priority)
         case.save(update_fields=["reasons", "findings", "priority"])
     after = _summary(case)
+    if joined:
+        after["added_post"] = target.pk
     if after != before:
         record(
             actor=actor,

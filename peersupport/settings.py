@@ -326,8 +326,8 @@ QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather
 # How long data is kept before `manage.py apply_retention` removes it, in days
 # (peersupport/accounts/retention.py; the privacy notice quotes these numbers).
 RETENTION_DAYS = {
-    # The address a flag came from: long enough to spot one person flagging from many
-    # accounts, then it goes.
+    # Where a flag came from (its address and browser, hashed): long enough to spot one
+    # person flagging from many accounts, then it goes.
     "flag_ip_address": 30,
     "read_notification": 180,
     # Sign-ups whose email address was never confirmed and that never signed in.

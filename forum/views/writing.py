@@ -129,7 +129,9 @@ def reply(request, pk=None, post_pk=None):
 @posting_allowed
 def edit_post(request, pk):
     # A post the member may not see is "not found", never "not yours".
-    post = get_object_or_404(Post.objects.visible_to(request.user).select_related("thread"), pk=pk)
+    post = get_object_or_404(
+        Post.objects.visible_to(request.user).select_related("thread__board"), pk=pk
+    )
     permissions.check_can_edit_post(request.user, post)
     form = PostForm(
         request.POST or None,

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from .audit import ActionKind
@@ -68,7 +69,38 @@ class CaseQuerySet(models.QuerySet):
                 *("post__body", "post__thread__board__name", "claimed_by__username"),
                 *("member__username", "member__bio", "member__pending_bio"),
             )
+            .with_added_post_count()
             .in_queue_order()
+        )
+
+    def about_post(self, post):
+        """Cases about `post`: as the post a case was opened for, or as one of the posts
+        gathered into it since (see Case.added_posts)."""
+        gathered = self.model.added_posts.through.objects.filter(post=post).values("case_id")
+        return self.filter(Q(post=post) | Q(pk__in=gathered))
+
+    def crisis_of_writer(self, member):
+        """The open crisis case a member's next crisis post joins, if they have one."""
+        return (
+            self.open()
+            .filter(post__author=member)
+            .with_reason(CaseReason.CRISIS_LANGUAGE)
+            .in_queue_order()
+        )
+
+    def with_added_post_count(self):
+        """Each case with `added_post_count`, how many posts were gathered into it after
+        its first, counted in the same query."""
+        through = self.model.added_posts.through
+        count = (
+            through.objects.filter(case_id=OuterRef("pk"))
+            .order_by()
+            .values("case_id")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(
+            added_post_count=Coalesce(Subquery(count, output_field=models.IntegerField()), 0)
         )
 
     def with_priority(self, label):
@@ -128,6 +160,10 @@ class Case(models.Model):
         on_delete=models.SET_NULL,
         related_name="profile_cases",
     )
+    # The writer's later crisis posts, gathered here while the case is open: a burst of
+    # crisis posts reaches the moderators as one case, decided together, and alerts the
+    # leads once, instead of filling the queue ahead of everyone else's.
+    added_posts = models.ManyToManyField("forum.Post", blank=True, related_name="gathered_in")
     status = models.CharField(max_length=20, choices=CaseStatus.choices, default=CaseStatus.OPEN)
     priority = models.PositiveSmallIntegerField(choices=Priority.choices, db_index=True)
     reasons = models.JSONField(default=list, help_text="CaseReason values, oldest first.")
@@ -255,8 +291,11 @@ class Flag(models.Model):
     case = models.ForeignKey(Case, null=True, on_delete=models.SET_NULL, related_name="flags")
     is_open = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    # Kept for abuse checks (several accounts from one address); dropped by retention.
-    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    # Where it came from, to spot one person flagging from several accounts: keyed
+    # hashes of the address and of the browser (moderation/flag_sources.py), never the
+    # address itself. Dropped by retention.
+    address_hash = models.CharField(max_length=64, blank=True)
+    device_hash = models.CharField(max_length=64, blank=True)
 
     objects = FlagQuerySet.as_manager()
 

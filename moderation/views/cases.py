@@ -10,7 +10,7 @@ from .. import notices
 from ..case_forms import DecisionForm, ReassignForm
 from ..decisions import DecisionRefused, claim_case, decide_case, reassign_case
 from ..findings import describe_findings
-from ..models import Case, Sanction, StaffNote
+from ..models import Case, Flag, Sanction, StaffNote
 from ..permissions import can_lead, check_can_lead, check_can_moderate
 
 HISTORY_LENGTH = 20
@@ -19,7 +19,7 @@ HISTORY_LENGTH = 20
 @login_required
 def case(request, pk):
     check_can_moderate(request.user)
-    case = get_object_or_404(_with_context(Case.objects), pk=pk)
+    case = get_object_or_404(_with_context(Case.objects).with_added_post_count(), pk=pk)
     form = DecisionForm(
         request.POST or None,
         # The post's words start the "edit and approve" box, so a small change stays
@@ -44,6 +44,7 @@ def case(request, pk):
                 action=form.cleaned_data["action"],
                 reason=form.cleaned_data["reason"].strip(),
                 screening_verdict=form.cleaned_data.get("screening_verdict", ""),
+                seen_posts=form.cleaned_data["seen_posts"],
                 **form.details(),
             )
         except DecisionRefused as refused:
@@ -83,16 +84,25 @@ def _case_context(case, user):
     post = case.post
     author = post.author if post else case.member
     holder = case.claimant()
+    # Asked for only when the case gathered a burst of posts: most cases hold one.
+    added_posts = (
+        list(case.added_posts.select_related("thread__board").order_by("pk"))
+        if case.added_post_count
+        else []
+    )
+    posts = [post, *added_posts] if post else []
     return {
         "case": case,
         "findings": describe_findings(case.findings),
         "post": post,
+        "added_posts": added_posts,
+        "seen_posts": ",".join(str(each.pk) for each in posts),
         "writer": author,
         "holder": holder,
         "is_mine": holder is not None and holder.pk == user.pk,
         # Only an edited post has earlier versions (edit_post sets edited_at).
         "revisions": post.revisions.select_related("edited_by") if post and post.edited_at else [],
-        "flags": _flags(post, author),
+        "flags": _flags(posts, author),
         "history": (
             Case.objects.about_member(author).exclude(pk=case.pk)[:HISTORY_LENGTH] if author else []
         ),
@@ -107,10 +117,10 @@ def _case_context(case, user):
     }
 
 
-def _flags(post, member):
-    """The flags on the post, or on the member's profile for a case about it."""
-    if post is not None:
-        flags = post.flags.all()
+def _flags(posts, member):
+    """The flags on the case's posts, or on the member's profile for a case about it."""
+    if posts:
+        flags = Flag.objects.filter(post__in=posts)
     elif member is not None:
         flags = member.profile_flags.all()
     else:

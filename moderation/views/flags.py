@@ -10,6 +10,7 @@ from peersupport.accounts.client_ip import client_ip
 from peersupport.accounts.models import User
 
 from .. import flagging
+from ..flag_sources import device_token, remember_device
 from ..forms import FlagForm, ProfileFlagForm
 
 
@@ -20,11 +21,13 @@ def flag_post(request, pk):
     )
     form = FlagForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        device = device_token(request)
         try:
             flagging.flag_post(
                 flagger=request.user,
                 post=post,
                 ip_address=client_ip(request),
+                device=device,
                 **form.cleaned_data,
             )
         except flagging.FlagRefused as refused:
@@ -33,8 +36,10 @@ def flag_post(request, pk):
             messages.success(request, "Thank you. A moderator will look at this.")
             # Enough flags hide the post; if it opened the thread, the thread goes too.
             if Thread.objects.visible_to(request.user).filter(pk=post.thread_id).exists():
-                return redirect(post_in_thread(post, request.user))
-            return redirect(post.thread.board)
+                thanks = redirect(post_in_thread(post, request.user))
+            else:
+                thanks = redirect(post.thread.board)
+            return remember_device(request, thanks, device)
     return render(request, "moderation/flag_post.html", {"post": post, "form": form})
 
 
@@ -44,16 +49,18 @@ def flag_profile(request, username):
     member = get_object_or_404(User.objects.filter(is_active=True), username__iexact=username)
     form = ProfileFlagForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        device = device_token(request)
         try:
             flagging.flag_profile(
                 flagger=request.user,
                 member=member,
                 ip_address=client_ip(request),
+                device=device,
                 **form.cleaned_data,
             )
         except flagging.FlagRefused as refused:
             form.add_error(None, refused.message)
         else:
             messages.success(request, "Thank you. A moderator will look at this.")
-            return redirect("profile", member.username)
+            return remember_device(request, redirect("profile", member.username), device)
     return render(request, "moderation/flag_profile.html", {"member": member, "form": form})

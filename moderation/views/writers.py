@@ -22,7 +22,7 @@ def post_waiting(request, pk):
         {
             "post": post,
             "is_waiting": post.status == PostStatus.HELD,
-            "crisis": Case.objects.open().crisis().filter(post=post).exists(),
+            "crisis": Case.objects.open().crisis().about_post(post).exists(),
             "in_hours": hours.in_hours(timezone.localtime()),
             "hours_description": hours.hours_description,
         },

@@ -23,13 +23,14 @@ def _cutoff(rule, now):
 
 
 @transaction.atomic
-def drop_flag_ip_addresses(now=None):
-    """A flag's address only helps spot one person flagging from many accounts, which
-    the flags of the last few weeks show; older flags keep everything else."""
-    old = Flag.objects.filter(
-        created_at__lt=_cutoff("flag_ip_address", now), ip_address__isnull=False
+def drop_flag_sources(now=None):
+    """Where a flag came from (its address and browser, hashed) only helps spot one
+    person flagging from many accounts, which the flags of the last few weeks show;
+    older flags keep everything else."""
+    old = Flag.objects.filter(created_at__lt=_cutoff("flag_ip_address", now)).exclude(
+        address_hash="", device_hash=""
     )
-    return old.update(ip_address=None)
+    return old.update(address_hash="", device_hash="")
 
 
 @transaction.atomic
@@ -68,7 +69,7 @@ def delete_unconfirmed_accounts(now=None):
 
 
 RULES = [
-    ("flag IP addresses dropped", drop_flag_ip_addresses),
+    ("flag addresses and devices dropped", drop_flag_sources),
     ("read notifications deleted", delete_read_notifications),
     ("expired sessions deleted", delete_expired_sessions),
     ("unconfirmed accounts deleted", delete_unconfirmed_accounts),

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from forum.models import Notification, NotificationKind
+from moderation.flag_sources import address_hash, device_hash
 from moderation.models import Flag, FlagReason
 from peersupport.accounts import retention
 from peersupport.accounts.models import User
@@ -31,19 +32,21 @@ def _flag(days_old):
         post=make_thread().opening_post,
         flagger=UserFactory(),
         reason=FlagReason.SPAM,
-        ip_address="203.0.113.5",
+        address_hash=address_hash("203.0.113.5"),
+        device_hash=device_hash("a-browser"),
     )
     Flag.objects.filter(pk=flag.pk).update(created_at=_days_ago(days_old))
     return flag
 
 
-def test_flag_addresses_go_after_thirty_days():
+def test_where_flags_came_from_goes_after_thirty_days():
     old, recent = _flag(31), _flag(29)
-    assert retention.drop_flag_ip_addresses(NOW) == 1
+    assert retention.drop_flag_sources(NOW) == 1
     old.refresh_from_db()
     recent.refresh_from_db()
-    assert old.ip_address is None and old.reason == FlagReason.SPAM
-    assert recent.ip_address == "203.0.113.5"
+    assert (old.address_hash, old.device_hash, old.reason) == ("", "", FlagReason.SPAM)
+    assert recent.address_hash == address_hash("203.0.113.5")
+    assert recent.device_hash == device_hash("a-browser")
 
 
 def _notification(member, days_old, read):
@@ -107,7 +110,7 @@ def test_the_command_says_what_it_removed(capsys):
     _flag(40)
     call_command("apply_retention")
     out = capsys.readouterr().out
-    assert "flag IP addresses dropped: 1" in out
+    assert "flag addresses and devices dropped: 1" in out
     assert "read notifications deleted: 0" in out
     assert "expired sessions deleted: 0" in out
     assert "unconfirmed accounts deleted: 0" in out

@@ -10,6 +10,7 @@ from django.utils import timezone
 from forum import services as forum_services
 from forum.models import Notification, PostStatus
 from moderation import flagging
+from moderation.flag_sources import DEVICE_COOKIE, address_hash
 from moderation.models import (
     ActionKind,
     Case,
@@ -42,6 +43,9 @@ def post(thread, author):
 
 def flag(client, user, post, reason=FlagReason.SPAM, note="", ip="10.0.0.1"):
     client.force_login(user)
+    # Each member flags from a browser of their own: a shared one makes them one person
+    # (tests/security/test_flags_count_by_weight.py).
+    client.cookies.pop(DEVICE_COOKIE, None)
     return client.post(f"/posts/{post.pk}/flag/", {"reason": reason, "note": note}, REMOTE_ADDR=ip)
 
 
@@ -73,7 +77,7 @@ def test_a_member_flags_a_post(member_client, member, post, author):
     saved = Flag.objects.get()
     case = Case.objects.open().get(post=post)
     assert (saved.flagger, saved.reason, saved.note) == (member, "spam", "Looks like an advert")
-    assert saved.ip_address == "10.0.0.1"
+    assert saved.address_hash == address_hash("10.0.0.1")
     assert saved.case == case
     assert case.reasons == [CaseReason.FLAGGED]
     assert case.priority == Priority.LOW
@@ -185,10 +189,15 @@ def test_flags_are_not_capped_when_rate_limits_are_off(member_client, member, po
     assert Flag.objects.filter(post=post).exists()
 
 
+def _settled_member(days):
+    member = UserFactory(date_joined=timezone.now() - datetime.timedelta(days=days))
+    make_thread(author=member, title="Hello all")
+    return member
+
+
 def _three_flaggers():
-    # Different days and different addresses: clearly three people.
-    now = timezone.now()
-    return [UserFactory(date_joined=now - datetime.timedelta(days=n)) for n in range(1, 4)]
+    # Weeks-old accounts with posts showing, on different days: clearly three people.
+    return [_settled_member(days) for days in (10, 40, 200)]
 
 
 def test_flags_from_three_members_hide_the_post_by_default(client, post):
@@ -221,7 +230,7 @@ def test_the_threshold_is_a_setting(client, post):
 
 
 @override_settings(FLAG_HIDE_THRESHOLD=2)
-def test_accounts_made_the_same_day_flagging_from_one_address_count_once(client, post):
+def test_new_accounts_from_one_address_count_once_and_a_member_elsewhere_makes_two(client, post):
     same_person = [UserFactory(), UserFactory()]
     flag(client, same_person[0], post, ip="10.0.0.9")
     flag(client, same_person[1], post, ip="10.0.0.9")
@@ -229,27 +238,38 @@ def test_accounts_made_the_same_day_flagging_from_one_address_count_once(client,
     assert post.status == PostStatus.PUBLISHED
     assert Flag.objects.open().filter(post=post).count() == 2
 
-    flag(client, UserFactory(), post, ip="10.0.0.10")
+    flag(client, _settled_member(days=30), post, ip="10.0.0.10")
     post.refresh_from_db()
     assert post.status == PostStatus.HIDDEN
 
 
 @override_settings(FLAG_HIDE_THRESHOLD=2)
-def test_same_day_accounts_from_different_addresses_count_as_two(client, post):
+def test_new_accounts_from_different_addresses_count_as_one_at_most(client, post):
     flag(client, UserFactory(), post, ip="10.0.0.9")
     flag(client, UserFactory(), post, ip="10.0.0.10")
     post.refresh_from_db()
-    assert post.status == PostStatus.HIDDEN
+    assert post.status == PostStatus.PUBLISHED
 
 
 @override_settings(FLAG_HIDE_THRESHOLD=2)
-def test_accounts_from_different_days_sharing_an_address_count_as_two(client, post):
-    # A family or a school shares one address; they are still different people.
+def test_members_sharing_an_address_count_once_toward_hiding(client, post):
+    # A family or a school may share one address: their flags all reach a moderator,
+    # but they alone cannot hide a post before a moderator has looked.
     first, second, _ = _three_flaggers()
     flag(client, first, post, ip="10.0.0.9")
     flag(client, second, post, ip="10.0.0.9")
     post.refresh_from_db()
-    assert post.status == PostStatus.HIDDEN
+    assert post.status == PostStatus.PUBLISHED
+    assert Flag.objects.open().filter(post=post).count() == 2
+
+
+@override_settings(FLAG_HIDE_THRESHOLD=2)
+def test_an_ipv6_home_counts_as_one_address(client, post):
+    first, second, _ = _three_flaggers()
+    flag(client, first, post, ip="2001:db8:1:2::a")
+    flag(client, second, post, ip="2001:db8:1:2:ffff::b")
+    post.refresh_from_db()
+    assert post.status == PostStatus.PUBLISHED
 
 
 @override_settings(FLAG_HIDE_THRESHOLD=1)
