@@ -270,7 +270,7 @@ def test_a_late_decision_changes_nothing(moderator, writer):
     assert not Sanction.objects.exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_of_two_concurrent_decisions_exactly_one_wins():
     # A transactional test starts from an empty database: everything is made here.
     writer = UserFactory(username="BraveFinch")

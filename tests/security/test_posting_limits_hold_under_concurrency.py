@@ -14,7 +14,7 @@ from moderation import pipeline
 from tests.factories import BoardFactory, UserFactory, make_thread
 
 # Each sender commits on its own connection, as real requests do.
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 # More than either short-window limit (5 threads, 10 replies).
 AT_ONCE = 14
