@@ -2,7 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 
-from peersupport.accounts.permissions import is_moderator, is_safeguarding_lead
+from peersupport.accounts.permissions import is_admin, is_moderator, is_safeguarding_lead
 
 from .models import Appeal
 
@@ -28,7 +28,7 @@ def check_can_lead(user):
 
 def can_read_audit_log(user):
     """Moderators and leads; admins too, who answer for the site (DESIGN.md: admins)."""
-    return can_moderate(user) or (user.is_authenticated and user.is_active and user.is_staff)
+    return can_moderate(user) or is_admin(user)
 
 
 def check_can_read_audit_log(user):

@@ -15,7 +15,7 @@ from forum import services as forum_services
 from forum.following import notify_member
 from forum.limits import REPLY, THREAD, posting_pause
 from forum.models import PostStatus
-from peersupport.accounts.permissions import is_moderator
+from peersupport.accounts.permissions import is_admin, is_moderator
 
 from . import notices
 from .models import CaseReason, ModerationSettings, RiskLevel
@@ -48,7 +48,7 @@ class Outcome:
 def _premoderated(author, board):
     """New members' first posts, pre-moderated boards and "moderate everything" nights
     wait for a moderator. Staff and moderators are screened but skip pre-moderation."""
-    if author.is_staff or is_moderator(author):
+    if is_admin(author) or is_moderator(author):
         return False
     if board.is_premoderated or ModerationSettings.current().moderate_everything:
         return True
@@ -62,7 +62,7 @@ def _pause(author, kind, screening):
     """Flood control comes after safety: words that screen as crisis are always taken,
     held and answered with help, however much the writer has posted. Staff and
     moderators, like pre-moderation, are not limited."""
-    if screening.is_crisis or author.is_staff or is_moderator(author):
+    if screening.is_crisis or is_admin(author) or is_moderator(author):
         return ""
     return posting_pause(author, kind)
 
