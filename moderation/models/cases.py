@@ -58,13 +58,14 @@ class CaseQuerySet(models.QuerySet):
 
     def for_queue(self):
         """Open cases in queue order, with only what the queue shows of each: the post's
-        words (folded away), its board and who holds the claim."""
+        words (folded away) and writer, its board and who holds the claim."""
         return (
             self.open()
             .select_related("post__thread__board", "claimed_by")
             .only(
                 *("status", "priority", "reasons", "is_escalated", "opened_at", "claimed_until"),
-                *("post__body", "post__thread__board__name", "claimed_by__username"),
+                *("post__body", "post__author", "post__thread__board__name"),
+                "claimed_by__username",
             )
             .in_queue_order()
         )

@@ -146,6 +146,16 @@ def test_without_two_step_sign_in_no_moderation_or_admin_action_goes_through(for
     assert not ModerationAction.objects.filter(action=ActionKind.APPROVE).exists()
 
 
+def test_a_case_is_not_given_to_a_moderator_without_two_step_sign_in(forum):
+    case = forum["held"].cases.get()
+    make_moderator("NewModerator")
+    lead = signed_in(with_two_step_sign_in(make_lead()))
+    response = lead.post(f"/moderation/cases/{case.pk}/reassign/", {"username": "NewModerator"})
+    assert_kind(lead.get(response["Location"]), 200, "has not set up two-step sign-in yet")
+    case.refresh_from_db()
+    assert case.claimed_by is None
+
+
 @pytest.mark.parametrize("role", ROLE_HOLDERS)
 def test_the_audit_log_and_the_admin_wait_for_two_step_sign_in_wherever_they_are_asked(role):
     holder = ROLE_HOLDERS[role]()
