@@ -18,6 +18,8 @@ from .permissions import must_set_up_two_step
 # The places that exist only for roles: sent to set it up from here. Everywhere else a
 # role holder who has not set it up yet uses the forum as a member, and is prompted.
 PROTECTED_PREFIXES = ("/moderation/", "/admin/")
+# A member's own appeal lives beside the moderators' pages, and is every member's.
+MEMBERS_PAGES_THERE = ("/moderation/appeal/",)
 
 SET_UP_FIRST = (
     "Moderators and admins can see what members share in confidence, so we ask you to "
@@ -31,7 +33,12 @@ class RequireMFAForStaffMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path.startswith(PROTECTED_PREFIXES) and must_set_up_two_step(request.user):
+        path = request.path
+        if (
+            path.startswith(PROTECTED_PREFIXES)
+            and not path.startswith(MEMBERS_PAGES_THERE)
+            and must_set_up_two_step(request.user)
+        ):
             messages.info(request, SET_UP_FIRST)
             return redirect("mfa_activate_totp")
         return self.get_response(request)

@@ -11,7 +11,8 @@ from django.test import Client, RequestFactory
 
 from forum.models import Post, PostStatus
 from forum.services import delete_post, edit_post, set_post_status
-from moderation.models import ActionKind, CaseReason, ModerationAction
+from moderation.decisions import decide_case
+from moderation.models import ActionKind, Appeal, CaseReason, ModerationAction
 from moderation.permissions import can_moderate, can_read_audit_log
 from moderation.services import open_case
 from peersupport.accounts.backends import MemberBackend
@@ -22,7 +23,7 @@ from tests.factories import (
     make_thread,
     with_two_step_sign_in,
 )
-from tests.moderation.case_helpers import make_lead, make_moderator
+from tests.moderation.case_helpers import make_case, make_lead, make_moderator
 from tests.test_wording import assert_kind
 
 pytestmark = pytest.mark.django_db
@@ -144,6 +145,18 @@ def test_without_two_step_sign_in_no_moderation_or_admin_action_goes_through(for
     assert forum["held"].status == PostStatus.HELD
     assert ModerationAction.objects.count() == before
     assert not ModerationAction.objects.filter(action=ActionKind.APPROVE).exists()
+
+
+def test_without_two_step_sign_in_a_role_holder_can_still_appeal_like_a_member(forum):
+    moderator = make_moderator("NewModerator")
+    case = make_case(author=moderator)
+    decider = with_two_step_sign_in(make_moderator("KindWren"))
+    decide_case(case=case, moderator=decider, action="hide", reason="A name")
+    decision = ModerationAction.objects.get(action=ActionKind.HIDE)
+    client = signed_in(moderator)
+    assert_kind(client.get(f"/moderation/appeal/{decision.pk}/"), 200, "A name")
+    client.post(f"/moderation/appeal/{decision.pk}/", {"text": "I took it out."})
+    assert Appeal.objects.filter(member=moderator, decision=decision).exists()
 
 
 def test_a_case_is_not_given_to_a_moderator_without_two_step_sign_in(forum):
