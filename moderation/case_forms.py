@@ -11,7 +11,7 @@ from django.utils.html import format_html, format_html_join
 
 from forum.forms import BoardChoiceField
 from forum.models import MAX_BODY_LENGTH, ContentWarning
-from peersupport.accounts.permissions import MODERATORS, SAFEGUARDING_LEADS
+from peersupport.accounts.permissions import MODERATORS, SAFEGUARDING_LEADS, roles_in_force
 
 from .decisions import DECISION_ACTIONS, PROFILE_DECISION_ACTIONS
 from .models import ActionKind, CaseReason, Priority, ScreeningVerdict
@@ -116,7 +116,9 @@ class DecisionForm(BootstrapWidgets, forms.Form):
     # of crisis posts can gain one while the moderator reads (see decide_case).
     seen_posts = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, asks_screening_verdict=False, about_profile=False, **kwargs):
+    def __init__(
+        self, *args, asks_screening_verdict=False, about_profile=False, withheld=(), **kwargs
+    ):
         super().__init__(*args, **kwargs)
         # Only a case the screening raised has findings to judge.
         if not asks_screening_verdict:
@@ -127,6 +129,11 @@ class DecisionForm(BootstrapWidgets, forms.Form):
             ]
             for name in self.POST_ONLY_FIELDS:
                 del self.fields[name]
+        # Not offered, but still accepted here: a withheld action posted anyway reaches
+        # decide_case, which refuses it, explains why and logs the attempt.
+        if withheld:
+            action = self.fields["action"]
+            action.widget.choices = [c for c in action.choices if c[0] not in withheld]
 
     def clean_seen_posts(self):
         ids = self.cleaned_data["seen_posts"].split(",")
@@ -200,6 +207,12 @@ class ReassignForm(forms.Form):
         )
         if moderator is None:
             self.add_error("username", "Please give the pseudonym of a moderator.")
+        elif not roles_in_force(moderator):
+            self.add_error(
+                "username",
+                f"{moderator.username} has not set up two-step sign-in yet, so they cannot "
+                "work on cases. Please give the case to someone else.",
+            )
         data["moderator"] = moderator
         return data
 

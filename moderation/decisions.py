@@ -1,14 +1,17 @@
 """Claiming and deciding cases.
 
-Each function is one transaction that first locks the case row (`select_for_update`),
+Each change is one transaction that first locks the case row (`select_for_update`),
 so when two moderators act at once the second waits, then sees what the first did:
 exactly one decision wins and the other is refused with nothing changed.
+
+What is not someone's to decide (moderation.permissions.decision_limits) is refused
+before that transaction, and the refusal is written to the audit log on its own, so
+it stays although nothing else changes.
 """
 
 import datetime
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from forum import services as forum_services
@@ -18,7 +21,7 @@ from peersupport.accounts.models import User
 from . import notices
 from .audit import record
 from .models import ActionKind, Case, CaseStatus, Flag, ScreeningVerdict
-from .permissions import can_decide
+from .permissions import decision_limits
 from .profiles import approve_bio, hide_bio
 from .sanctions import ban_member, suspend_member, warn_member
 
@@ -67,42 +70,41 @@ def _hold_claim(case, moderator, now):
 
 
 def claim_case(*, case, moderator):
-    """Take an open case for CLAIM_LENGTH, or renew one's own claim; a live claim by
-    someone else is left alone. Updates `case` in place and returns it.
-
-    The claim is one conditional UPDATE (free, expired or already mine), so two
-    moderators opening a case at once cannot both hold it; the page a moderator keeps
-    reloading costs that one statement and logs nothing new."""
-    now = timezone.now()
-    holder = case.claimant(now)
-    if not case.is_open or (holder is not None and holder.pk != moderator.pk):
-        return case
-    if holder is None:
-        _take_claim(case, moderator, now)
-    elif _claimable(case, moderator, now).update(claimed_until=now + CLAIM_LENGTH):
-        case.claimed_until = now + CLAIM_LENGTH
+    """Take an open case for CLAIM_LENGTH, or keep one's own claim for another
+    CLAIM_LENGTH (the case page's "Take this case" button). Updates `case` in place and
+    returns it. Raises DecisionRefused, changing nothing, when the case is not theirs to
+    decide, is decided already, or someone else holds a live claim on it."""
+    _refuse_unless_theirs(case, moderator, ActionKind.CLAIM)
+    taken = _take_claim(case, moderator)
+    case.claimed_by, case.claimed_until = taken.claimed_by, taken.claimed_until
     return case
 
 
-def _claimable(case, moderator, now):
-    return Case.objects.filter(
-        Q(claimed_until__isnull=True) | Q(claimed_until__lte=now) | Q(claimed_by=moderator),
-        pk=case.pk,
-        status=CaseStatus.OPEN,
-    )
-
-
 @transaction.atomic
-def _take_claim(case, moderator, now):
-    until = now + CLAIM_LENGTH
-    if _claimable(case, moderator, now).update(claimed_by=moderator, claimed_until=until):
-        case.claimed_by, case.claimed_until = moderator, until
+def _take_claim(case, moderator):
+    now = timezone.now()
+    case = _locked(case)
+    _check_open_and_free(case, moderator, now)
+    renewing = case.claimant(now) is not None
+    _hold_claim(case, moderator, now)
+    # Keeping one's own claim is not a new fact for the log.
+    if not renewing:
         record(actor=moderator, action=ActionKind.CLAIM, target=case, case=case)
+    return case
+
+
+def reassign_case(*, case, lead, moderator=None):
+    """A safeguarding lead hands a case to another moderator, or frees it (None). A case
+    is never handed to someone who may not decide it (see decision_limits)."""
+    if moderator is not None:
+        why = decision_limits(case, moderator).why_not_theirs()
+        if why:
+            _refuse(case, lead, ActionKind.REASSIGN, why, claimed_by=moderator.username)
+    return _reassign(case, lead, moderator)
 
 
 @transaction.atomic
-def reassign_case(*, case, lead, moderator=None):
-    """A safeguarding lead hands a case to another moderator, or frees it (None)."""
+def _reassign(case, lead, moderator):
     now = timezone.now()
     case = _locked(case)
     if not case.is_open:
@@ -125,12 +127,28 @@ def reassign_case(*, case, lead, moderator=None):
     return case
 
 
-def _check_can_decide(case, moderator, now):
-    if not can_decide(case, moderator):
-        raise DecisionRefused(
-            "You made the decision this appeal is about, so another moderator needs to "
-            "look at it. Nothing was changed."
-        )
+def _refuse_unless_theirs(case, moderator, action):
+    why = decision_limits(case, moderator).why_not(action)
+    if why:
+        _refuse(case, moderator, action, why)
+
+
+def _refuse(case, actor, action, why, **attempted):
+    """Log the refused attempt and raise it, explained. Called before any transaction of
+    the attempt's own, so the row is kept; nothing else has changed."""
+    record(
+        actor=actor,
+        action=ActionKind.REFUSED,
+        target=case,
+        case=case,
+        member=case.concerns,
+        reason=why,
+        after={"action": str(action), **attempted},
+    )
+    raise DecisionRefused(f"{why} Nothing was changed.")
+
+
+def _check_open_and_free(case, moderator, now):
     if not case.is_open:
         raise DecisionRefused(
             "Another moderator has already decided this case, so nothing was changed. "
@@ -323,7 +341,6 @@ PROFILE_DECISIONS = {
 }
 
 
-@transaction.atomic
 def decide_case(
     *, case, moderator, action, reason, screening_verdict="", seen_posts=None, **details
 ):
@@ -337,11 +354,18 @@ def decide_case(
     the moderator's page showed: a case that has gathered more since is not decided.
     Deciding an unclaimed case claims it in the same step. Escalating is not a final
     decision: the case stays open, unclaimed, for a safeguarding lead.
-    Raises DecisionRefused, changing nothing, when the case is already decided or held
-    by someone else's live claim."""
+    Raises DecisionRefused, changing nothing, when the decision is not the moderator's
+    to make (logged, see decision_limits), or the case is already decided or held by
+    someone else's live claim."""
+    _refuse_unless_theirs(case, moderator, action)
+    return _decide(case, moderator, action, reason, screening_verdict, seen_posts, details)
+
+
+@transaction.atomic
+def _decide(case, moderator, action, reason, screening_verdict, seen_posts, details):
     now = timezone.now()
     case = _locked(case)
-    _check_can_decide(case, moderator, now)
+    _check_open_and_free(case, moderator, now)
     post, member, decisions = _subject(case)
     target = post or member
     added = list(case.added_posts.select_related("thread", "author").order_by("pk")) if post else []

@@ -15,7 +15,7 @@ from forum import services as forum_services
 from forum.following import notify_member
 from forum.limits import REPLY, THREAD, posting_pause, take_posting_turn
 from forum.models import ContentWarning, PostStatus
-from peersupport.accounts.permissions import is_moderator
+from peersupport.accounts.permissions import is_admin, is_moderator
 
 from . import notices
 from .models import CaseReason, ModerationSettings, RiskLevel
@@ -47,7 +47,7 @@ class Outcome:
 
 def _premoderated(author, board):
     """Pre-moderated boards, and every member `is_premoderated`, wait for a moderator."""
-    if board.is_premoderated and not (author.is_staff or is_moderator(author)):
+    if board.is_premoderated and not (is_admin(author) or is_moderator(author)):
         return True
     return is_premoderated(author)
 
@@ -55,8 +55,9 @@ def _premoderated(author, board):
 def is_premoderated(author):
     """Whether what a member writes waits for a moderator wherever they write it (a post
     or their bio): their first posts, and everyone's on "moderate everything" nights.
-    Staff and moderators are screened but skip pre-moderation."""
-    if author.is_staff or is_moderator(author):
+    Staff and moderators (with their two-step sign-in set up) are screened but skip
+    pre-moderation."""
+    if is_admin(author) or is_moderator(author):
         return False
     if ModerationSettings.current().moderate_everything:
         return True
@@ -80,7 +81,7 @@ def _pause(author, kind, screening):
     moderators, like pre-moderation, are not limited. Takes the writer's turn first,
     for every post, so that counting and storing it are one step."""
     take_posting_turn(author)
-    if screening.is_crisis or author.is_staff or is_moderator(author):
+    if screening.is_crisis or is_admin(author) or is_moderator(author):
         return ""
     return posting_pause(author, kind)
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("settings/bio/waiting/", writers.bio_waiting, name="bio_waiting"),
     path("moderation/", queue.queue, name="moderation_queue"),
     path("moderation/cases/<int:pk>/", cases.case, name="moderation_case"),
+    path("moderation/cases/<int:pk>/take/", cases.take, name="moderation_take_case"),
     path("moderation/cases/<int:pk>/reassign/", cases.reassign, name="moderation_reassign"),
     path("moderation/log/", log.moderation_log, name="moderation_log"),
     path("moderation/escalated/", escalation.escalated, name="moderation_escalated"),

@@ -95,6 +95,7 @@ TEMPLATES = [
                 "peersupport.signposting.context_processors.crisis_support",
                 "forum.context_processors.notifications",
                 "moderation.context_processors.moderation",
+                "peersupport.accounts.context_processors.roles",
             ],
         },
     },

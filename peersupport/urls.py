@@ -2,12 +2,16 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
+from peersupport.accounts.permissions import is_admin
+
 # Staff sign in through allauth like everyone else, so its rate limits and two-step
 # sign-in cannot be sidestepped by the admin's own password form.
 admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = "Peer Support admin"
 admin.site.site_title = "Peer Support admin"
 admin.site.index_title = "What you can look after"
+# Being staff is a power like a role's, so it too waits for two-step sign-in.
+admin.site.has_permission = lambda request: is_admin(request.user)
 
 urlpatterns = [
     path("", include("forum.urls")),

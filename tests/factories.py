@@ -78,3 +78,12 @@ def make_committed_reply(thread, author=None, parent=None, body="A kind reply", 
 
     with TestCase.captureOnCommitCallbacks(execute=True):
         return make_reply(thread, author=author, parent=parent, body=body, **kwargs)
+
+
+def with_two_step_sign_in(user):
+    """`user` with an authenticator app set up, stored as allauth stores it when a
+    person scans the code (tests/accounts/test_mfa.py goes through those pages)."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    TOTP.activate(user, generate_totp_secret())
+    return user

@@ -24,6 +24,9 @@ class ActionKind(models.TextChoices):
     APPEAL = "appeal", "Appeal made"
     ADMIN_CHANGE = "admin_change", "Changed in the admin"
     ACCOUNT_DELETED = "account_deleted", "Account deleted by its member"
+    # An attempt that was not the actor's to make (moderation.permissions.decision_limits):
+    # `after` says what was tried, `reason` why it was refused.
+    REFUSED = "refused", "Refused: not theirs to decide"
 
 
 # Rows the site writes by itself: with no actor they are "the system", not a member

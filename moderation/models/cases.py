@@ -59,15 +59,16 @@ class CaseQuerySet(models.QuerySet):
 
     def for_queue(self):
         """Open cases in queue order, with only what the queue shows of each: the post's
-        words (folded away) and its board, or the bio a profile case is about, and who
-        holds the claim."""
+        words (folded away), writer and board, or the bio a profile case is about, and
+        who holds the claim."""
         return (
             self.open()
             .select_related("post__thread__board", "member", "claimed_by")
             .only(
                 *("status", "priority", "reasons", "is_escalated", "opened_at", "claimed_until"),
-                *("post__body", "post__thread__board__name", "claimed_by__username"),
+                *("post__body", "post__author", "post__thread__board__name"),
                 *("member__username", "member__bio", "member__pending_bio"),
+                "claimed_by__username",
             )
             .with_added_post_count()
             .in_queue_order()
@@ -236,6 +237,11 @@ class Case(models.Model):
     @property
     def is_about_profile(self):
         return self.post_id is None
+
+    @property
+    def concerns(self):
+        """The member the case is about: the post's writer, or the profile's owner."""
+        return self.member if self.post_id is None else self.post.author
 
     @property
     def has_screening_findings(self):

@@ -11,7 +11,7 @@ from ..case_forms import DecisionForm, ReassignForm
 from ..decisions import DecisionRefused, claim_case, decide_case, reassign_case
 from ..findings import describe_findings
 from ..models import Case, Flag, Sanction, StaffNote
-from ..permissions import can_lead, check_can_lead, check_can_moderate
+from ..permissions import can_lead, check_can_lead, check_can_moderate, decision_limits
 
 HISTORY_LENGTH = 20
 
@@ -20,6 +20,7 @@ HISTORY_LENGTH = 20
 def case(request, pk):
     check_can_moderate(request.user)
     case = get_object_or_404(_with_context(Case.objects).with_added_post_count(), pk=pk)
+    limits = decision_limits(case, request.user)
     form = DecisionForm(
         request.POST or None,
         # The post's words start the "edit and approve" box, so a small change stays
@@ -30,6 +31,7 @@ def case(request, pk):
         },
         asks_screening_verdict=case.has_screening_findings,
         about_profile=case.is_about_profile,
+        withheld=limits.withheld,
     )
     preview = None
     if request.method == "POST" and "preview" in request.POST:
@@ -52,14 +54,28 @@ def case(request, pk):
             return redirect("moderation_case", case.pk)
         messages.success(request, "Your decision is saved. Thank you.")
         return redirect("moderation_queue")
-    elif request.method == "GET":
-        # Opening a case to decide it claims it, unless someone else holds it.
-        claim_case(case=case, moderator=request.user)
+    # Opening a case changes nothing: it is taken with its button, or by deciding it.
     return render(
         request,
         "moderation/case.html",
-        {**_case_context(case, request.user), "form": form, "preview": preview},
+        {**_case_context(case, request.user, limits), "form": form, "preview": preview},
     )
+
+
+@login_required
+@require_POST
+def take(request, pk):
+    check_can_moderate(request.user)
+    case = get_object_or_404(
+        Case.objects.select_related("post__author", "member", "claimed_by"), pk=pk
+    )
+    try:
+        claim_case(case=case, moderator=request.user)
+    except DecisionRefused as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(request, "The case is yours for the next 15 minutes.")
+    return redirect("moderation_case", case.pk)
 
 
 def _message_preview(action, reason, about_bio):
@@ -80,7 +96,7 @@ def _with_context(cases):
     )
 
 
-def _case_context(case, user):
+def _case_context(case, user, limits):
     post = case.post
     author = post.author if post else case.member
     holder = case.claimant()
@@ -91,15 +107,20 @@ def _case_context(case, user):
         else []
     )
     posts = [post, *added_posts] if post else []
+    is_mine = holder is not None and holder.pk == user.pk
     return {
         "case": case,
+        "limits": limits,
+        "can_take": case.is_open and not limits.nothing and (holder is None or is_mine),
         "findings": describe_findings(case.findings),
         "post": post,
         "added_posts": added_posts,
         "seen_posts": ",".join(str(each.pk) for each in posts),
         "writer": author,
         "holder": holder,
-        "is_mine": holder is not None and holder.pk == user.pk,
+        "is_mine": is_mine,
+        # Its writer never learns who flagged, a moderator no more than anyone.
+        "about_you": author is not None and author.pk == user.pk,
         # Only an edited post has earlier versions (edit_post sets edited_at).
         "revisions": post.revisions.select_related("edited_by") if post and post.edited_at else [],
         "flags": _flags(posts, author),

@@ -33,16 +33,18 @@ def queue(request):
         if chosen["mine"]:
             cases = cases.claimed_by(request.user)
     page = Paginator(cases, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = _as_listed(page.object_list)
+    page.object_list = _as_listed(page.object_list, request.user)
     return render(request, "moderation/queue.html", {"page": page, "filters": filters})
 
 
-def _as_listed(cases):
-    """Each case's link, opening time and folded excerpt, worked out once per page:
-    as template tags and filters per case they were a fifth of the page's rendering."""
+def _as_listed(cases, moderator):
+    """Each case's link, opening time, folded excerpt and whether it is about the
+    moderator's own post (someone else decides those), worked out once per page: as
+    template tags and filters per case they were a fifth of the page's rendering."""
     cases = list(cases)
     case_link = link_pattern("moderation_case")
     for case in cases:
+        case.about_you = (case.post.author_id if case.post_id else case.member_id) == moderator.pk
         case.link = case_link.format(case.pk)
         case.opened_iso = timezone.localtime(case.opened_at).isoformat()
         words = case.post.body if case.post else case.member.pending_bio or case.member.bio

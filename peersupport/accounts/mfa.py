@@ -1,23 +1,25 @@
-"""Two-step sign-in: required of moderators, leads and staff before the queue or the admin.
+"""Two-step sign-in: required of moderators, leads and staff before their roles are in
+force (accounts.permissions decides that, everywhere); this module sends them to set it up
+from the queue and the admin, prompts them on every other page, and keeps allauth's
+wording kind.
 
-allauth.mfa does the work (an authenticator app, recovery codes, and asking for a code
-at sign-in once set up); this module decides who must have it, and keeps its wording kind.
+allauth.mfa does the work: an authenticator app, recovery codes, and asking for a code
+at sign-in once set up.
 """
 
 import qrcode
 from allauth.mfa.adapter import DefaultMFAAdapter
-from allauth.mfa.models import Authenticator
-from allauth.mfa.utils import is_mfa_enabled
-from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from qrcode.image.svg import SvgPathFillImage
 
-from .permissions import is_moderator
+from .permissions import must_set_up_two_step
 
-# Only the places where members' words and details are handled; a moderator who has not
-# set it up yet can still use the forum as a member.
+# The places that exist only for roles: sent to set it up from here. Everywhere else a
+# role holder who has not set it up yet uses the forum as a member, and is prompted.
 PROTECTED_PREFIXES = ("/moderation/", "/admin/")
+# A member's own appeal lives beside the moderators' pages, and is every member's.
+MEMBERS_PAGES_THERE = ("/moderation/appeal/",)
 
 SET_UP_FIRST = (
     "Moderators and admins can see what members share in confidence, so we ask you to "
@@ -26,23 +28,16 @@ SET_UP_FIRST = (
 )
 
 
-def must_set_up_mfa(user):
-    return (
-        user.is_authenticated
-        and (user.is_staff or is_moderator(user))
-        and not is_mfa_enabled(user, [Authenticator.Type.TOTP])
-    )
-
-
 class RequireMFAForStaffMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        path = request.path
         if (
-            settings.REQUIRE_MFA_FOR_STAFF
-            and request.path.startswith(PROTECTED_PREFIXES)
-            and must_set_up_mfa(request.user)
+            path.startswith(PROTECTED_PREFIXES)
+            and not path.startswith(MEMBERS_PAGES_THERE)
+            and must_set_up_two_step(request.user)
         ):
             messages.info(request, SET_UP_FIRST)
             return redirect("mfa_activate_totp")

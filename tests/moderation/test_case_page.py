@@ -81,17 +81,20 @@ def test_the_writers_history_lists_earlier_cases_sanctions_and_notes(moderator_c
     assert "Often posts late at night" in page
 
 
-def test_opening_a_case_claims_it_for_15_minutes(moderator_client, moderator):
+def test_taking_a_case_claims_it_for_15_minutes(moderator_client, moderator):
     case = make_case()
-    page = moderator_client.get(url(case)).content.decode()
+    moderator_client.get(url(case))
+    case.refresh_from_db()
+    assert case.claimed_by is None  # opening it changes nothing
+    page = moderator_client.post(f"{url(case)}take/", follow=True).content.decode()
     case.refresh_from_db()
     assert case.claimed_by == moderator
     left = case.claimed_until - timezone.now()
     assert CLAIM_LENGTH - datetime.timedelta(minutes=1) < left <= CLAIM_LENGTH
     assert "You are working on this case" in page
     assert ModerationAction.objects.filter(case=case, action=ActionKind.CLAIM).count() == 1
-    # Opening it again renews the claim without another audit row.
-    moderator_client.get(url(case))
+    # Taking it again renews the claim without another audit row.
+    moderator_client.post(f"{url(case)}take/")
     assert ModerationAction.objects.filter(case=case, action=ActionKind.CLAIM).count() == 1
 
 
@@ -99,7 +102,7 @@ def test_a_second_moderator_sees_the_claim_and_cannot_decide_until_it_expires(
     moderator_client, moderator, client
 ):
     case = make_case(held=True)
-    moderator_client.get(url(case))
+    moderator_client.post(f"{url(case)}take/")
     other = make_moderator("KindWren")
     client.force_login(other)
     page = client.get(url(case)).content.decode()
@@ -117,7 +120,7 @@ def test_a_second_moderator_sees_the_claim_and_cannot_decide_until_it_expires(
 
     case.claimed_until = timezone.now() - datetime.timedelta(seconds=1)
     case.save(update_fields=["claimed_until"])
-    client.get(url(case))
+    client.post(f"{url(case)}take/")
     case.refresh_from_db()
     assert case.claimed_by == other
     response = client.post(url(case), {"action": "hide", "reason": "Unkind words"})
@@ -218,7 +221,8 @@ def test_the_case_page_costs_the_same_queries_however_long_the_history(client):
     client.force_login(moderator)
 
     def queries(case):
-        client.get(url(case))  # the first view claims the case; reloads renew the claim
+        client.post(f"{url(case)}take/")  # as the moderator deciding it will have
+        client.get(url(case))  # the page's cached parts (the crisis box, boards) are ready
         with CaptureQueriesContext(connection) as captured:
             assert client.get(url(case)).status_code == 200
         return len(captured)

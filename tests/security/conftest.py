@@ -32,3 +32,14 @@ def world(db):
         "moderator": moderator,
         "member": UserFactory(username="PlainMember"),
     }
+
+
+@pytest.fixture
+def moderator(db):
+    return make_moderator()
+
+
+@pytest.fixture
+def moderator_client(client, moderator):
+    client.force_login(moderator)
+    return client

@@ -1,0 +1,21 @@
+from django.utils.functional import SimpleLazyObject
+
+from .permissions import is_admin, must_set_up_two_step
+
+# Where two-step sign-in is set up, and signing in itself: no prompt over that.
+NOT_PROMPTED_UNDER = "/accounts/"
+
+
+def roles(request):
+    """Whether the signed-in account is an admin with their powers in force (for links to
+    the admin), and whether to prompt it to set up two-step sign-in first. Lazy, and both
+    read what the auth backend loaded with the member, so they add no query."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {
+        "can_administer": SimpleLazyObject(lambda: is_admin(user)),
+        "two_step_needed": SimpleLazyObject(
+            lambda: not request.path.startswith(NOT_PROMPTED_UNDER) and must_set_up_two_step(user)
+        ),
+    }
