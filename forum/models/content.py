@@ -197,6 +197,13 @@ class PostQuerySet(models.QuerySet):
         whose opening post is held or hidden stays out of reach too."""
         return self.visible_to(user).filter(thread_visible_q(user, prefix="thread__"))
 
+    def readable_or_written_by(self, user):
+        """What `user` may read, and their own posts wherever they are: a writer may
+        still delete a reply in a thread that a moderator has held or hidden since."""
+        readable = visible_q(user) & thread_visible_q(user, prefix="thread__")
+        # An empty Q means "everything" (moderators); OR-ing it would narrow it.
+        return self.filter(readable | Q(author=user)) if readable else self.all()
+
     def searchable_by(self, user):
         """What `user` may find by searching: what they may read, except that a deleted
         post's words stay unfindable even where its tombstone shows; only moderators,
