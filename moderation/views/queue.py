@@ -3,10 +3,9 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.text import Truncator
 
-from forum.display import link_pattern
+from forum.display import link_pattern, to_the_minute
 
 from ..case_forms import QueueFilterForm
 from ..models import Case
@@ -44,6 +43,6 @@ def _as_listed(cases):
     case_link = link_pattern("moderation_case")
     for case in cases:
         case.link = case_link.format(case.pk)
-        case.opened_iso = timezone.localtime(case.opened_at).isoformat()
+        case.opened_iso = to_the_minute(case.opened_at)
         case.excerpt = Truncator(case.post.body).chars(EXCERPT_LENGTH)
     return cases
