@@ -273,6 +273,8 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # Behind a proxy that terminates TLS, only the proxy knows the request was HTTPS. Trust
 # its X-Forwarded-Proto only when told to: without such a proxy, clients could forge it.
+# This is the only place that decides: gunicorn.conf.py stops gunicorn from believing
+# such headers itself (by default it does, from 127.0.0.1, before Django sees them).
 if env_bool("TRUST_X_FORWARDED_PROTO", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
