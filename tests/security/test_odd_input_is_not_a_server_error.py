@@ -114,3 +114,12 @@ def test_a_reply_past_the_deepest_level_is_kept_with_the_post_it_answers(client)
     answer = make_reply(thread, parent=reply, body="And an answer")
     assert answer.parent_id == reply.pk
     assert thread.posts.order_by("path").last() == answer
+
+
+@pytest.mark.parametrize("odd", ["²", "help", "9" * 30])
+def test_a_next_address_that_is_not_a_path_goes_to_the_usual_page(client, world, odd):
+    response = client.post("/help/region/", {"region": "scotland", "next": odd})
+    assert (response.status_code, response["Location"]) == (302, "/help/")
+    client.force_login(world["member"])
+    response = client.post(f"/members/{world['writer'].username}/unmute/", {"next": odd})
+    assert (response.status_code, response["Location"]) == (302, "/members/WriterWren/")
