@@ -134,10 +134,8 @@ def notify_member(*, recipient, message, post=None, thread=None, link="", link_l
 
 
 @transaction.atomic
-def mark_notifications_read(*, member, ids=None):
-    """Mark a member's unread notifications read: those in `ids`, or all of them."""
+def mark_notifications_read(*, member):
+    """Mark all of a member's unread notifications read, when they ask to."""
     unread = Notification.objects.filter(recipient=member, read_at__isnull=True)
-    if ids is not None:
-        unread = unread.filter(pk__in=ids)
     forget_unread_counts([member.pk])
     return unread.update(read_at=timezone.now())

@@ -18,6 +18,18 @@ from .models import Post
 POSTS_PER_PAGE = 20
 # "?page=last": the thread's last page, whatever its number.
 LAST_PAGE = "last"
+# The largest number the database counts to (a bigint): no id or offset goes beyond it.
+LARGEST_NUMBER = 2**63 - 1
+
+
+def number_in_address(value):
+    """A positive whole number as a link writes it (ASCII digits, no larger than the
+    database counts), or None for anything else: a typed "²" or forty nines is a number
+    to Python but not one any page or post has."""
+    if not (value and value.isascii() and value.isdigit()):
+        return None
+    number = int(value)
+    return number if 0 < number <= LARGEST_NUMBER else None
 
 
 def page_of(post, reader):
@@ -77,13 +89,15 @@ def page_without_count(queryset, number, per_page):
     """Page `number` (as given in the address: anything that is not a page number
     means the first) of an ordered queryset. Past the end, as an old link can be, the
     list is counted once to show its last page instead."""
-    try:
-        number = max(int(number), 1)
-    except (TypeError, ValueError):
-        number = 1
+    # A page past the largest offset the database takes is past the end anyway.
+    number = min(number_in_address(number) or 1, LARGEST_NUMBER // per_page)
+    page = _page(queryset, number, per_page)
+    if not page.object_list and number > 1:
+        page = _page(queryset, max(math.ceil(queryset.count() / per_page), 1), per_page)
+    return page
+
+
+def _page(queryset, number, per_page):
     start = (number - 1) * per_page
     rows = list(queryset[start : start + per_page + 1])
-    if not rows and number > 1:
-        last = max(math.ceil(queryset.count() / per_page), 1)
-        return page_without_count(queryset, last, per_page)
     return PageWithoutCount(rows[:per_page], number, has_next=len(rows) > per_page)

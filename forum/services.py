@@ -50,6 +50,21 @@ def path_segment(post_id):
     return str(post_id).zfill(PATH_SEGMENT_WIDTH)
 
 
+# The deepest a post's path can go: one segment per level, "/" between them.
+MAX_PATH_DEPTH = (Post._meta.get_field("path").max_length - PATH_SEGMENT_WIDTH) // (
+    PATH_SEGMENT_WIDTH + 1
+)
+
+
+def _place_under(parent):
+    """(the path a reply to `parent` starts with, its depth). A reply to a post already
+    at the deepest level sits beside it instead, straight after it (ids only grow),
+    still answering it: the writer's words are kept and say whom they answer."""
+    if parent.depth < MAX_PATH_DEPTH:
+        return parent.path, parent.depth + 1
+    return parent.path.rpartition("/")[0], parent.depth
+
+
 def _search_words(post):
     """What search looks for in a post: its body and, for a thread's opening post, the
     title too, weighted to rank first. An expression the post's UPDATE stores; only
@@ -70,11 +85,12 @@ def _index_for_search(post):
 
 def _create_post(*, thread, author, parent, body, content_warning, content_warning_text, status):
     _check_body(body)
+    above, depth = _place_under(parent) if parent else ("", 0)
     post = Post.objects.create(
         thread=thread,
         author=author,
         parent=parent,
-        depth=parent.depth + 1 if parent else 0,
+        depth=depth,
         body=body,
         body_html=render_markdown(body),
         content_warning=content_warning,
@@ -83,7 +99,7 @@ def _create_post(*, thread, author, parent, body, content_warning, content_warni
     )
     # The path needs the new id, so it is written straight after the insert, with the
     # words for search in the same statement.
-    post.path = f"{parent.path}/{path_segment(post.pk)}" if parent else path_segment(post.pk)
+    post.path = f"{above}/{path_segment(post.pk)}" if parent else path_segment(post.pk)
     Post.objects.filter(pk=post.pk).update(path=post.path, **_search_words(post))
     return post
 

@@ -14,8 +14,8 @@ urlpatterns = [
     path("posts/<int:pk>/edit/", views.edit_post, name="edit_post"),
     path("posts/<int:pk>/delete/", views.delete_post, name="delete_post"),
     path("posts/<int:pk>/react/", views.react, name="react"),
-    path("members/<str:username>/mute/", views.mute_member, name="mute_member"),
-    path("members/<str:username>/unmute/", views.unmute_member, name="unmute_member"),
+    path("members/<pseudonym:username>/mute/", views.mute_member, name="mute_member"),
+    path("members/<pseudonym:username>/unmute/", views.unmute_member, name="unmute_member"),
     path("threads/<int:pk>/follow/", views.follow_thread, {"follow": True}, name="follow_thread"),
     path(
         "threads/<int:pk>/unfollow/",

@@ -1,6 +1,6 @@
 """Admin changes go into the audit log like every moderation action (issue 4: crisis
-resources, watched phrases, boards, roles). One mixin, so every audited ModelAdmin
-records the same way."""
+resources, watched phrases, boards, roles; issue 14: the guide pages, whose words are
+the site's promises). One mixin, so every audited ModelAdmin records the same way."""
 
 import datetime
 

@@ -13,6 +13,6 @@ urlpatterns = [
     path("moderation/cases/<int:pk>/reassign/", cases.reassign, name="moderation_reassign"),
     path("moderation/log/", log.moderation_log, name="moderation_log"),
     path("moderation/escalated/", escalation.escalated, name="moderation_escalated"),
-    path("moderation/members/<str:username>/", members.member, name="moderation_member"),
+    path("moderation/members/<pseudonym:username>/", members.member, name="moderation_member"),
     path("moderation/appeal/<int:pk>/", appeals.appeal, name="appeal"),
 ]

@@ -39,6 +39,7 @@ def assert_security_headers(response):
     assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["X-Frame-Options"] == "DENY"
+    assert "camera=()" in response["Permissions-Policy"]
 
     policy = response["Content-Security-Policy"]
     assert "unsafe-" not in policy

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection, models
-from django.db.models import F, Q
+from django.db.models import BooleanField, Case, ExpressionWrapper, F, Q, When
 from django.urls import reverse
 
 from peersupport.accounts.permissions import is_moderator
@@ -117,8 +117,13 @@ class ThreadQuerySet(models.QuerySet):
 
     def with_listing(self):
         """What a list of threads shows: the board, and the writer's pseudonym as
-        `author_name` (none for a former member)."""
-        return self.select_related("board").annotate(author_name=F("author__username"))
+        `author_name` (none for a former member, or once they deleted the opening post:
+        its writer is named nowhere after that)."""
+        return self.select_related("board").annotate(
+            author_name=Case(
+                When(status=PostStatus.DELETED, then=None), default=F("author__username")
+            )
+        )
 
     def unanswered(self):
         return self.filter(reply_count=0)
@@ -173,9 +178,15 @@ class PostQuerySet(models.QuerySet):
     def with_author_names(self):
         """Each post with what a thread page shows of its writer, `author_name`, and of
         the writer it answers, `parent_author_name`: pseudonyms only, in the same query
-        (none for a former member)."""
+        (none for a former member). A deleted parent's writer is named nowhere, so
+        `parent_is_deleted` says what to show instead."""
+        parent_is_deleted = Q(parent__status=PostStatus.DELETED)
         return self.annotate(
-            author_name=F("author__username"), parent_author_name=F("parent__author__username")
+            author_name=F("author__username"),
+            parent_is_deleted=ExpressionWrapper(parent_is_deleted, output_field=BooleanField()),
+            parent_author_name=Case(
+                When(parent_is_deleted, then=None), default=F("parent__author__username")
+            ),
         )
 
     def in_display_order(self):
@@ -185,6 +196,13 @@ class PostQuerySet(models.QuerySet):
         """Posts `user` may see, in threads they may see: a visible reply inside a thread
         whose opening post is held or hidden stays out of reach too."""
         return self.visible_to(user).filter(thread_visible_q(user, prefix="thread__"))
+
+    def readable_or_written_by(self, user):
+        """What `user` may read, and their own posts wherever they are: a writer may
+        still delete a reply in a thread that a moderator has held or hidden since."""
+        readable = visible_q(user) & thread_visible_q(user, prefix="thread__")
+        # An empty Q means "everything" (moderators); OR-ing it would narrow it.
+        return self.filter(readable | Q(author=user)) if readable else self.all()
 
     def searchable_by(self, user):
         """What `user` may find by searching: what they may read, except that a deleted

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from .content import thread_visible_q, visible_q
+from .content import PostStatus, thread_visible_q, visible_q
 
 
 class Subscription(models.Model):
@@ -61,12 +61,14 @@ def _unless_missing(field, shown):
 class NotificationQuerySet(models.QuerySet):
     def for_member(self, user):
         """A member's notifications, leaving out any whose post or thread they can no
-        longer see (hidden, deleted or held since the notification was made)."""
+        longer see (hidden, deleted or held since the notification was made), and any
+        about a reply its writer has deleted since: even where its tombstone shows, the
+        notification would still name them."""
         return self.filter(
             _unless_missing("post", visible_q(user, prefix="post__")),
             _unless_missing("thread", thread_visible_q(user, prefix="thread__")),
             recipient=user,
-        )
+        ).exclude(kind=NotificationKind.REPLY, post__status=PostStatus.DELETED)
 
     def unread(self):
         return self.filter(read_at__isnull=True)

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -69,6 +70,8 @@ def unmute_member(request, username):
     messages.success(request, f"{muted.username} is unmuted: you will see their posts again.")
     # Unmuting from the settings page goes back there; from a profile, back to it.
     next_url = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
-        return redirect(next_url)
+    # A path on this site, redirected to as it is: redirect() would take a bare word
+    # for a view's name.
+    if next_url.startswith("/") and url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
+        return HttpResponseRedirect(next_url)
     return redirect("profile", muted.username)

@@ -42,13 +42,10 @@ def follow_board(request, slug, follow):
 
 @login_required
 def notifications(request):
+    # Opening the page changes nothing (a browser may open it ahead, or someone else at
+    # a shared computer): they stay new until the member marks them read.
     shown = Notification.objects.for_member(request.user).with_links().newest_first()
     page = Paginator(shown, NOTIFICATIONS_PER_PAGE).get_page(request.GET.get("page"))
-    # The page keeps showing which were new; the database already counts them as read.
-    page.object_list = list(page.object_list)
-    following.mark_notifications_read(
-        member=request.user, ids=[notification.pk for notification in page.object_list]
-    )
     return render(request, "forum/notifications.html", {"page": page})
 
 

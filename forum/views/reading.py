@@ -10,7 +10,13 @@ from .. import permissions
 from ..display import prepare_posts, thread_links
 from ..forms import SearchForm
 from ..models import Board, Post, Subscription, Thread
-from ..paging import LAST_PAGE, POSTS_PER_PAGE, page_without_count, post_in_thread
+from ..paging import (
+    LAST_PAGE,
+    POSTS_PER_PAGE,
+    number_in_address,
+    page_without_count,
+    post_in_thread,
+)
 from ..search import add_excerpts
 
 THREADS_PER_PAGE = 20
@@ -96,8 +102,8 @@ def thread(request, pk, slug=None):
     if moderator_view:
         posts = posts.prefetch_related("revisions")
     # "?show=<id>" opens one post that the reader's settings hide behind its warning.
-    shown = request.GET.get("show", "")
-    posts = prepare_posts(list(posts), request.user, int(shown) if shown.isdigit() else None)
+    shown = number_in_address(request.GET.get("show"))
+    posts = prepare_posts(list(posts), request.user, shown)
     return render(
         request,
         "forum/thread.html",

@@ -128,10 +128,10 @@ def reply(request, pk=None, post_pk=None):
 
 @posting_allowed
 def edit_post(request, pk):
-    # A post the member may not see is "not found", never "not yours".
-    post = get_object_or_404(
-        Post.objects.visible_to(request.user).select_related("thread__board"), pk=pk
-    )
+    # A post the member may not see, or one in a thread they may not see, is "not
+    # found", never "not yours".
+    posts = Post.objects.readable_or_written_by(request.user).select_related("thread__board")
+    post = get_object_or_404(posts, pk=pk)
     permissions.check_can_edit_post(request.user, post)
     form = PostForm(
         request.POST or None,
@@ -156,8 +156,10 @@ def edit_post(request, pk):
 
 @login_required
 def delete_post(request, pk):
-    # A post the member may not see is "not found", never "not yours".
-    post = get_object_or_404(Post.objects.visible_to(request.user).select_related("thread"), pk=pk)
+    # A post the member may not see, or one in a thread they may not see, is "not
+    # found", never "not yours".
+    posts = Post.objects.readable_or_written_by(request.user).select_related("thread")
+    post = get_object_or_404(posts, pk=pk)
     permissions.check_can_delete_post(request.user, post)
     if request.method == "POST":
         services.delete_post(post=post)
@@ -169,7 +171,8 @@ def delete_post(request, pk):
 @login_required
 @require_POST
 def close_thread(request, pk):
-    thread = get_object_or_404(Thread, pk=pk)
+    # A thread the member may not see is "not found", never "not yours".
+    thread = get_object_or_404(Thread.objects.visible_to(request.user), pk=pk)
     permissions.check_can_close_thread(request.user, thread)
     services.close_thread(thread=thread)
     messages.success(request, "Your thread is closed to new replies.")

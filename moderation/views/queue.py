@@ -3,10 +3,9 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.text import Truncator
 
-from forum.display import link_pattern
+from forum.display import link_pattern, to_the_minute
 
 from ..case_forms import QueueFilterForm
 from ..models import Case
@@ -46,7 +45,7 @@ def _as_listed(cases, moderator):
     for case in cases:
         case.about_you = (case.post.author_id if case.post_id else case.member_id) == moderator.pk
         case.link = case_link.format(case.pk)
-        case.opened_iso = timezone.localtime(case.opened_at).isoformat()
+        case.opened_iso = to_the_minute(case.opened_at)
         words = case.post.body if case.post else case.member.pending_bio or case.member.bio
         case.excerpt = Truncator(words).chars(EXCERPT_LENGTH)
     return cases

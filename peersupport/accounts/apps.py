@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.contrib.auth.signals import user_logged_in
+from django.urls import register_converter
 
 
 class AccountsConfig(AppConfig):
@@ -8,6 +9,8 @@ class AccountsConfig(AppConfig):
     verbose_name = "Members"
 
     def ready(self):
+        from .pseudonyms import PseudonymConverter
         from .sessions import record_session
 
+        register_converter(PseudonymConverter, "pseudonym")
         user_logged_in.connect(record_session, dispatch_uid="accounts.record_session")

@@ -6,5 +6,5 @@ urlpatterns = [
     path("settings/", views.settings_view, name="settings"),
     path("settings/export/", views.export_data, name="export_data"),
     path("settings/delete/", views.delete_account_view, name="delete_account"),
-    path("members/<str:username>/", views.profile, name="profile"),
+    path("members/<pseudonym:username>/", views.profile, name="profile"),
 ]

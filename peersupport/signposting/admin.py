@@ -71,6 +71,6 @@ class CrisisResourceAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(GuidePage)
-class GuidePageAdmin(admin.ModelAdmin):
+class GuidePageAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["title", "slug", "updated_at"]
     readonly_fields = ["slug", "updated_at"]

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import connection
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.templatetags.static import static
@@ -45,14 +45,17 @@ def privacy_page(request):
 def choose_region(request):
     form = RegionForm(request.POST)
     next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        next_url = "help"
     if not form.is_valid():
         return render(request, "signposting/help.html", {"form": form}, status=400)
     region = form.cleaned_data["region"]
-    response = redirect(next_url)
+    # A path on this site, redirected to as it is: redirect() would take a bare word
+    # for a view's name.
+    if next_url.startswith("/") and url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        response = HttpResponseRedirect(next_url)
+    else:
+        response = redirect("help")
     if request.user.is_authenticated:
         update_preferences(request.user, region=region)
     response.set_cookie(
