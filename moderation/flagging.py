@@ -15,6 +15,7 @@ from django.utils import timezone
 from forum import services as forum_services
 from forum.models import Post, PostStatus
 from forum.services import PostingRefused
+from peersupport.signposting.resources import emergency_words
 
 from .audit import record
 from .models import ActionKind, CaseReason, Flag, FlagReason, Priority
@@ -109,14 +110,14 @@ def _check_flag_limits(flagger):
         raise FlagRefused(
             "Thank you for looking out for others. You have flagged a lot of posts "
             "today, so please try again tomorrow. If someone is in danger right now, "
-            "call 999."
+            f"{emergency_words(flagger.region)}."
         )
     if counts["burst"] >= BURST_FLAG_LIMIT:
         raise FlagRefused(
             "Thank you for looking out for others. You have flagged several posts in a "
             "few minutes, so please take a breather and try again shortly: moderators "
             "will look at the ones you have flagged. If someone is in danger right now, "
-            "call 999."
+            f"{emergency_words(flagger.region)}."
         )
 
 

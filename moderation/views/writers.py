@@ -2,11 +2,10 @@
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 
 from forum.models import Post, PostStatus
 
-from ..models import Case, ModerationSettings
+from ..models import Case
 
 
 @login_required
@@ -15,15 +14,15 @@ def post_waiting(request, pk):
     post = get_object_or_404(
         Post.objects.visible_to(request.user).select_related("thread"), pk=pk, author=request.user
     )
-    hours = ModerationSettings.current()
+    crisis = Case.objects.open().crisis().filter(post=post).exists()
     return render(
         request,
         "moderation/post_waiting.html",
         {
             "post": post,
             "is_waiting": post.status == PostStatus.HELD,
-            "crisis": Case.objects.open().crisis().filter(post=post).exists(),
-            "in_hours": hours.in_hours(timezone.localtime()),
-            "hours_description": hours.hours_description,
+            "crisis": crisis,
+            # The crisis panel lists every service itself: the box keeps to its lead.
+            "help_on_page": crisis,
         },
     )
