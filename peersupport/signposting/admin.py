@@ -45,8 +45,6 @@ class CrisisResourceAdmin(AuditedAdminMixin, admin.ModelAdmin):
         "phone",
         "sms_number",
         "hours",
-        "always_open",
-        "is_emergency",
         "order",
         "is_active",
         "last_verified",

@@ -50,7 +50,7 @@ class CrisisResource(models.Model):
     )
     hours = models.CharField(max_length=100, help_text='For example "24 hours, every day".')
     always_open = models.BooleanField(
-        "open all hours",
+        "always open",
         default=False,
         help_text="Answers at any hour of any day. Only these are offered as someone who "
         "can talk right now.",
@@ -72,7 +72,7 @@ class CrisisResource(models.Model):
     )
     order = models.PositiveSmallIntegerField(
         default=100,
-        help_text="Lower comes first. The first two open all hours lead the crisis box, "
+        help_text="Lower comes first. The first two marked always open lead the crisis box, "
         "the second reached another way (a text if the first is a call).",
     )
     is_active = models.BooleanField("active", default=True)

@@ -37,6 +37,7 @@ def build_site():
     friend = UserFactory(username="KindWillow")
     moderator = make_moderator("CalmHeron")
     admin = UserFactory(username="SiteKeeper", is_staff=True, is_superuser=True)
+    quiet = UserFactory(username="StillPond", quiet_mode=True)
 
     thread = make_thread(
         author=writer,
@@ -80,7 +81,15 @@ def build_site():
     decide_case(case=decided, moderator=moderator, action="approve", reason="All is well")
     resource = CrisisResource.objects.order_by("order").first()
 
-    site = Site(people={"visitor": None, "member": writer, "moderator": moderator, "admin": admin})
+    site = Site(
+        people={
+            "visitor": None,
+            "member": writer,
+            "quiet member": quiet,
+            "moderator": moderator,
+            "admin": admin,
+        }
+    )
     t = f"/threads/{thread.pk}/"
     site.pages = [
         ("visitor", "home", "/"),
@@ -105,6 +114,7 @@ def build_site():
         ("member", "profile", f"/members/{friend.username}/"),
         ("member", "403", "/moderation/"),
         ("member", "held post waiting", f"/posts/{held.pk}/waiting/"),
+        ("quiet member", "home in quiet mode", "/"),
         ("moderator", "queue", "/moderation/"),
         ("moderator", "case", f"/moderation/cases/{cases['crisis'].pk}/"),
         ("moderator", "audit log", "/moderation/log/"),

@@ -72,7 +72,7 @@ class Migration(migrations.Migration):
             field=models.BooleanField(
                 default=False,
                 help_text="Answers at any hour of any day. Only these are offered as someone who can talk right now.",
-                verbose_name="open all hours",
+                verbose_name="always open",
             ),
         ),
         migrations.AddField(
@@ -89,7 +89,7 @@ class Migration(migrations.Migration):
             name="order",
             field=models.PositiveSmallIntegerField(
                 default=100,
-                help_text="Lower comes first. The first two open all hours lead the crisis box, the second reached another way (a text if the first is a call).",
+                help_text="Lower comes first. The first two marked always open lead the crisis box, the second reached another way (a text if the first is a call).",
             ),
         ),
         migrations.AlterField(
