@@ -17,6 +17,8 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
+from peersupport.signposting.resources import emergency_words
+
 from .models import REPLY_TO_YOU, Notification, NotificationKind
 
 # The digest runs daily; this gap keeps a second run the same day from sending a second
@@ -28,11 +30,12 @@ def _site_link(path):
     return f"{settings.SITE_URL.rstrip('/')}{path}"
 
 
-def _email_footer():
+def _email_footer(member):
     return (
         "\n\nYou get these emails because you asked for them. You can turn them off "
         f"at any time in your settings: {_site_link(reverse('settings'))}\n\n"
-        "Peer Support is not a crisis service. If you are in danger right now, call 999."
+        "Peer Support is not a crisis service. If you are in danger right now, "
+        f"{emergency_words(member.region)}."
     )
 
 
@@ -59,7 +62,7 @@ def _email_reply_notification(pk):
     send_mail(
         subject,
         f"{subject}.\n\nRead it here: {_site_link(notification.post.get_absolute_url())}"
-        + _email_footer(),
+        + _email_footer(notification.recipient),
         None,
         [notification.recipient.email],
     )
@@ -104,7 +107,7 @@ def _send_digest(member_id):
     send_mail(
         "Your replies on Peer Support today",
         f"You have {replies} waiting for you on Peer Support.\n\n"
-        f"See them here: {_site_link(reverse('notifications'))}" + _email_footer(),
+        f"See them here: {_site_link(reverse('notifications'))}" + _email_footer(member),
         None,
         [member.email],
     )

@@ -18,6 +18,7 @@ from forum import services as forum_services
 from forum.models import Post, PostStatus
 from forum.services import PostingRefused
 from peersupport.accounts.models import User
+from peersupport.signposting.resources import emergency_words
 
 from .audit import record
 from .flag_sources import address_hash, device_hash
@@ -171,14 +172,14 @@ def _check_flag_limits(flagger):
         raise FlagRefused(
             "Thank you for looking out for others. You have flagged a lot today, so "
             "please try again tomorrow. If someone is in danger right now, "
-            "call 999."
+            f"{emergency_words(flagger.region)}."
         )
     if counts["burst"] >= BURST_FLAG_LIMIT:
         raise FlagRefused(
             "Thank you for looking out for others. You have flagged several times in a "
             "few minutes, so please take a breather and try again shortly: moderators "
             "will look at what you have flagged. If someone is in danger right now, "
-            "call 999."
+            f"{emergency_words(flagger.region)}."
         )
 
 

@@ -45,6 +45,20 @@ class ModerationSettings(models.Model):
             return self.hours_start <= now < self.hours_end
         return now >= self.hours_start or now < self.hours_end
 
+    def next_look(self, now):
+        """When a moderator will next be here: `now` within the hours, else when the
+        hours next begin (in `now`'s time zone), or None when the hours are empty."""
+        if self.in_hours(now):
+            return now
+        if self.hours_start == self.hours_end:
+            return None
+        day = now.date()
+        if now.time() >= self.hours_start:
+            day += datetime.timedelta(days=1)
+        # Combined with the zone, not added as hours, so a change of the clocks overnight
+        # still gives the opening time on the wall clock.
+        return datetime.datetime.combine(day, self.hours_start, tzinfo=now.tzinfo)
+
 
 class MessageTemplate(models.Model):
     """Ready-made, kind words sent to a member about a decision. Admins edit these."""

@@ -2,11 +2,10 @@
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 
 from forum.models import Post, PostStatus
 
-from ..models import Case, ModerationSettings
+from ..models import Case
 
 
 @login_required
@@ -15,16 +14,16 @@ def post_waiting(request, pk):
     post = get_object_or_404(
         Post.objects.visible_to(request.user).select_related("thread"), pk=pk, author=request.user
     )
-    hours = ModerationSettings.current()
+    crisis = Case.objects.open().crisis().about_post(post).exists()
     return render(
         request,
         "moderation/post_waiting.html",
         {
             "post": post,
             "is_waiting": post.status == PostStatus.HELD,
-            "crisis": Case.objects.open().crisis().about_post(post).exists(),
-            "in_hours": hours.in_hours(timezone.localtime()),
-            "hours_description": hours.hours_description,
+            "crisis": crisis,
+            # The crisis panel lists every service itself: the box keeps to its lead.
+            "help_on_page": crisis,
         },
     )
 
@@ -32,14 +31,9 @@ def post_waiting(request, pk):
 @login_required
 def bio_waiting(request):
     member = request.user
-    hours = ModerationSettings.current()
+    crisis = Case.objects.open().crisis().filter(member=member).exists()
     return render(
         request,
         "moderation/bio_waiting.html",
-        {
-            "is_waiting": bool(member.pending_bio),
-            "crisis": Case.objects.open().crisis().filter(member=member).exists(),
-            "in_hours": hours.in_hours(timezone.localtime()),
-            "hours_description": hours.hours_description,
-        },
+        {"is_waiting": bool(member.pending_bio), "crisis": crisis, "help_on_page": crisis},
     )

@@ -50,15 +50,17 @@ class CrisisResourceAdmin(AuditedAdminMixin, admin.ModelAdmin):
         "last_verified",
         "verification_due",
     ]
-    list_filter = [NeedsVerificationFilter, "region", "is_active"]
+    list_filter = [NeedsVerificationFilter, "region", "is_active", "is_emergency", "always_open"]
     list_editable = ["order", "is_active"]
     search_fields = ["name", "description"]
     fieldsets = [
-        (None, {"fields": ["name", "description", "region", "audience", "hours"]}),
+        (None, {"fields": ["name", "description", "region", "audience"]}),
+        ("When it is open", {"fields": ["hours", "always_open"]}),
         (
             "How to reach it",
             {"fields": ["phone", "sms_number", "sms_keyword", "email", "web_url", "web_label"]},
         ),
+        ("Emergency line", {"fields": ["is_emergency", "after_number"]}),
         ("Display", {"fields": ["order", "is_active", "last_verified"]}),
     ]
 

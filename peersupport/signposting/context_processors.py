@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
+from .directory import CrisisDirectory
 from .regions import Region, clean_region
 from .resources import resources_for
 
@@ -19,7 +20,7 @@ def crisis_support(request):
     region = SimpleLazyObject(lambda: viewer_region(request))
     return {
         "crisis_region": region,
-        "crisis_resources": SimpleLazyObject(lambda: resources_for(str(region))),
+        "crisis_directory": SimpleLazyObject(lambda: CrisisDirectory(resources_for(str(region)))),
         "region_choices": Region.choices,
         "quick_exit_url": settings.QUICK_EXIT_URL,
         "site_contact_email": settings.CONTACT_EMAIL,

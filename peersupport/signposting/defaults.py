@@ -16,10 +16,12 @@ DEFAULT_RESOURCES = [
         "region": "uk",
         "order": 10,
         "name": "Emergency services",
-        "description": "If your life or someone else's is at risk right now, call 999 "
-        "or go to A&E.",
+        "description": "If your life or someone else's is at risk right now.",
         "phone": "999",
+        "is_emergency": True,
+        "after_number": "or go to A&E",
         "hours": ALWAYS,
+        "always_open": True,
     },
     {
         "region": "uk",
@@ -32,6 +34,7 @@ DEFAULT_RESOURCES = [
         "web_url": "https://111.nhs.uk/",
         "web_label": "NHS 111 online",
         "hours": ALWAYS,
+        "always_open": True,
     },
     {
         "region": "uk",
@@ -42,6 +45,7 @@ DEFAULT_RESOURCES = [
         "phone": "116 123",
         "email": "jo@samaritans.org",
         "hours": ALWAYS,
+        "always_open": True,
     },
     {
         "region": "uk",
@@ -51,6 +55,7 @@ DEFAULT_RESOURCES = [
         "sms_number": "85258",
         "sms_keyword": "SHOUT",
         "hours": ALWAYS,
+        "always_open": True,
     },
     {
         "region": "uk",
@@ -62,6 +67,7 @@ DEFAULT_RESOURCES = [
         "web_url": "https://www.childline.org.uk/",
         "web_label": "1-2-1 chat with Childline",
         "hours": ALWAYS,
+        "always_open": True,
         "audience": "Under 19",
     },
     {
@@ -73,6 +79,7 @@ DEFAULT_RESOURCES = [
         "phone": "0800 068 4141",
         "email": "pat@papyrus-uk.org",
         "hours": ALWAYS,
+        "always_open": True,
         "audience": "Under 35",
     },
     {
@@ -83,6 +90,7 @@ DEFAULT_RESOURCES = [
         "sms_number": "85258",
         "sms_keyword": "THEMIX",
         "hours": ALWAYS,
+        "always_open": True,
         "audience": "Under 25",
     },
     # The UK's nations: shown with the UK-wide services.
@@ -93,6 +101,7 @@ DEFAULT_RESOURCES = [
         "description": "Northern Ireland's crisis response helpline.",
         "phone": "0808 808 8000",
         "hours": ALWAYS,
+        "always_open": True,
     },
     {
         "region": "scotland",
@@ -110,7 +119,10 @@ DEFAULT_RESOURCES = [
         "name": "Emergency services",
         "description": "If your life or someone else's is at risk right now.",
         "phone": "112",
+        "is_emergency": True,
+        "after_number": "or 999",
         "hours": ALWAYS,
+        "always_open": True,
     },
     {
         "region": "ireland",
@@ -120,6 +132,7 @@ DEFAULT_RESOURCES = [
         "phone": "116 123",
         "email": "jo@samaritans.ie",
         "hours": ALWAYS,
+        "always_open": True,
     },
     {
         "region": "ireland",
@@ -128,6 +141,7 @@ DEFAULT_RESOURCES = [
         "description": "Free text support, any time.",
         "sms_number": "50808",
         "hours": ALWAYS,
+        "always_open": True,
     },
     {
         "region": "ireland",
@@ -137,6 +151,7 @@ DEFAULT_RESOURCES = [
         "phone": "1800 66 66 66",
         "sms_number": "50101",
         "hours": ALWAYS,
+        "always_open": True,
         "audience": "Up to 18",
     },
     {
@@ -148,6 +163,7 @@ DEFAULT_RESOURCES = [
         "sms_number": "51444",
         "sms_keyword": "HELP",
         "hours": ALWAYS,
+        "always_open": True,
     },
     # United States.
     {
@@ -156,7 +172,9 @@ DEFAULT_RESOURCES = [
         "name": "Emergency services",
         "description": "If your life or someone else's is at risk right now.",
         "phone": "911",
+        "is_emergency": True,
         "hours": ALWAYS,
+        "always_open": True,
     },
     {
         "region": "us",
@@ -168,6 +186,7 @@ DEFAULT_RESOURCES = [
         "web_url": "https://988lifeline.org/",
         "web_label": "Chat with 988",
         "hours": ALWAYS,
+        "always_open": True,
     },
     {
         "region": "us",
@@ -177,6 +196,7 @@ DEFAULT_RESOURCES = [
         "sms_number": "741741",
         "sms_keyword": "HOME",
         "hours": ALWAYS,
+        "always_open": True,
     },
     {
         "region": "us",
@@ -185,6 +205,7 @@ DEFAULT_RESOURCES = [
         "description": "Support for LGBTQ+ young people.",
         "phone": "1-866-488-7386",
         "hours": ALWAYS,
+        "always_open": True,
         "audience": "LGBTQ+ under 25",
     },
 ]
@@ -193,11 +214,16 @@ DEFAULT_RESOURCES = [
 def ensure_default_resources(model):
     """Add any shipped resource that is missing; never overwrite an admin's edits.
 
-    Takes the model class so the data migration can pass its historical model.
+    Takes the model class so a data migration can pass its historical model, which may
+    not have every field yet.
     """
+    known = {field.name for field in model._meta.get_fields()}
     for fields in DEFAULT_RESOURCES:
         model.objects.get_or_create(
             region=fields["region"],
             name=fields["name"],
-            defaults={**fields, "last_verified": VERIFIED},
+            defaults={
+                **{name: value for name, value in fields.items() if name in known},
+                "last_verified": VERIFIED,
+            },
         )

@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
 
 from .defaults import DEFAULT_RESOURCES, VERIFIED
+from .directory import CrisisDirectory
 from .models import CrisisResource
 from .regions import Region, regions_shown_in
 
@@ -28,6 +29,11 @@ def resources_for(region):
         resources = list(CrisisResource.objects.for_region(region))
         cache.set(key, resources, CACHE_TIMEOUT)
     return resources
+
+
+def emergency_words(region):
+    """What to do when a life is at risk, for a member in `region`, in plain text."""
+    return CrisisDirectory(resources_for(region)).emergency_words
 
 
 def clear_resource_cache():

@@ -12,25 +12,25 @@ from forum.rendering import render_guide_markdown
 from peersupport.accounts.services import update_preferences
 
 from .context_processors import REGION_COOKIE
+from .directory import CrisisDirectory
 from .forms import RegionForm
 from .models import GuidePage
 from .regions import clean_region
 from .resources import resources_or_built_in
 
 REGION_COOKIE_AGE = 365 * 24 * 60 * 60
+# Where an admin wrote [[crisis-services]] on a line of its own, as Markdown renders it.
+CRISIS_SERVICES_TAG = "<p>[[crisis-services]]</p>"
 
 
 def help_page(request):
-    return render(request, "signposting/help.html", {"form": RegionForm()})
+    return render(request, "signposting/help.html", {"form": RegionForm(), "help_on_page": True})
 
 
 def guide_page(request, slug):
     page = get_object_or_404(GuidePage, slug=slug)
-    return render(
-        request,
-        "signposting/guide.html",
-        {"page": page, "body_html": render_guide_markdown(page.body)},
-    )
+    body_parts = render_guide_markdown(page.body).split(CRISIS_SERVICES_TAG)
+    return render(request, "signposting/guide.html", {"page": page, "body_parts": body_parts})
 
 
 def privacy_page(request):
@@ -46,7 +46,9 @@ def choose_region(request):
     form = RegionForm(request.POST)
     next_url = request.POST.get("next", "")
     if not form.is_valid():
-        return render(request, "signposting/help.html", {"form": form}, status=400)
+        return render(
+            request, "signposting/help.html", {"form": form, "help_on_page": True}, status=400
+        )
     region = form.cleaned_data["region"]
     # A path on this site, redirected to as it is: redirect() would take a bare word
     # for a view's name.
@@ -107,7 +109,7 @@ def server_error(request):
     region = clean_region(request.COOKIES.get(REGION_COOKIE))
     html = loader.get_template("500.html").render(
         {
-            "crisis_resources": resources_or_built_in(region),
+            "crisis_directory": CrisisDirectory(resources_or_built_in(region)),
             "quick_exit_url": settings.QUICK_EXIT_URL,
             # What the CSP context processor gives every other page, for base.html's tags.
             "CSP_NONCE": request.csp_nonce,

@@ -39,6 +39,7 @@ def build_site():
     friend = UserFactory(username="KindWillow", bio="Here to listen, slowly.")
     moderator = make_moderator("CalmHeron")
     admin = UserFactory(username="SiteKeeper", is_staff=True, is_superuser=True)
+    quiet = UserFactory(username="StillPond", quiet_mode=True)
 
     thread = make_thread(
         author=writer,
@@ -84,7 +85,15 @@ def build_site():
     profile_case = flag_profile(flagger=writer, member=friend, reason="spam", note="").case
     resource = CrisisResource.objects.order_by("order").first()
 
-    site = Site(people={"visitor": None, "member": writer, "moderator": moderator, "admin": admin})
+    site = Site(
+        people={
+            "visitor": None,
+            "member": writer,
+            "quiet member": quiet,
+            "moderator": moderator,
+            "admin": admin,
+        }
+    )
     t = f"/threads/{thread.pk}/"
     site.pages = [
         ("visitor", "home", "/"),
@@ -113,6 +122,7 @@ def build_site():
         ("member", "held post waiting", f"/posts/{held.pk}/waiting/"),
         ("member", "flag a profile", f"/members/{friend.username}/flag/"),
         ("member", "held bio waiting", "/settings/bio/waiting/"),
+        ("quiet member", "home in quiet mode", "/"),
         ("moderator", "queue", "/moderation/"),
         ("moderator", "case", f"/moderation/cases/{cases['crisis'].pk}/"),
         ("moderator", "profile case", f"/moderation/cases/{profile_case.pk}/"),

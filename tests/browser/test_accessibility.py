@@ -12,6 +12,7 @@ MUST_SHOW = {
     "search": (".search-result",),
     "notifications": (".notification",),
     "held post waiting": ("#crisis-panel",),
+    "home in quiet mode": ("#crisis-support details.crisis-fold",),
     "queue": tuple(f"[data-priority='{label}']" for label in ("crisis", "high", "medium", "low")),
     "case": ("input[name='action']",),
     "audit log": ("table",),

@@ -18,7 +18,7 @@ def test_signup_shows_help_and_shift_three_times_leaves_the_site(page: Page, liv
     )
 
     page.goto(f"{live_server.url}/accounts/signup/")
-    expect(page.locator("#crisis-support")).to_contain_text("Samaritans")
+    expect(page.locator("#crisis-support")).to_contain_text("Need to talk to someone now?")
     page.get_by_role("textbox", name="Pseudonym").fill("BraveWillow33")
     page.get_by_label("Email address").fill("brave.willow@example.com")
     page.get_by_label("Password*", exact=True).fill("a long calm password")
@@ -31,10 +31,12 @@ def test_signup_shows_help_and_shift_three_times_leaves_the_site(page: Page, liv
     assert User.objects.filter(username="BraveWillow33").exists()
     crisis = page.locator("#crisis-support")
     expect(crisis).to_be_visible()
-    expect(crisis.get_by_role("link", name="Call 116 123")).to_have_attribute("href", "tel:116123")
+    expect(crisis.get_by_role("link", name="Call 111")).to_have_attribute("href", "tel:111")
     expect(crisis.get_by_role("link", name="Text SHOUT to 85258")).to_have_attribute(
         "href", "sms:85258?body=SHOUT"
     )
+    crisis.get_by_text("More ways to get help").click()
+    expect(crisis.get_by_role("link", name="Call 116 123")).to_have_attribute("href", "tel:116123")
     left_from = page.url
 
     # The quick exit listens once the page's script has run; on a busy machine the

@@ -56,7 +56,7 @@ def test_the_page_lists_the_reasons_with_safety_first_and_explains_kindly(member
     assert radios[0] == "safety"
     assert "I&#x27;m worried about this person&#x27;s safety" in page
     assert "The writer will not know who flagged." in page
-    assert "If someone is in danger right now, call" in page
+    assert 'If someone is in danger right now, <a href="tel:999">call 999</a>' in page
     assert 'name="note"' in page
     assert "Nobody would notice if I was gone." in page
 

@@ -67,7 +67,9 @@ def test_help_page_lists_every_service_without_login(client, by_region):
     assert response.status_code == 200
     assert "<script" not in content.split("</head>")[1]  # works without JavaScript
     for resource in by_region("uk"):
-        assert resource.name in content
+        assert resource.name in content or resource.is_emergency
+        if resource.phone:
+            assert f'href="{resource.tel_href}"' in content
 
 
 def test_the_help_page_names_the_region_shown(client, db):
