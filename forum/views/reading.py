@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
 
 from peersupport.accounts.permissions import is_moderator
 
@@ -119,13 +120,18 @@ def post(request, pk):
     return redirect(post_in_thread(post, request.user))
 
 
+@never_cache
 def search(request):
-    form = SearchForm(request.GET or None)
+    # The site's own form and its pages of results are sent by POST, so the words never
+    # land in an address: browser history, the address bar's suggestions, server logs.
+    # `/search/?q=` still answers, for links made elsewhere.
+    data = request.POST if request.method == "POST" else request.GET
+    form = SearchForm(data or None)
     query = form.cleaned_data["q"] if form.is_valid() else ""
     page = results = None
     if query:
         posts = Post.objects.searchable_by(request.user).search(query)
-        page = Paginator(posts, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        page = Paginator(posts, SEARCH_RESULTS_PER_PAGE).get_page(data.get("page"))
         results = add_excerpts(page.object_list, query)
     return render(
         request,
