@@ -94,6 +94,7 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "peersupport.signposting.context_processors.crisis_support",
                 "forum.context_processors.notifications",
+                "forum.context_processors.reading",
                 "moderation.context_processors.moderation",
             ],
         },
@@ -329,6 +330,9 @@ RETENTION_DAYS = {
 }
 # Where members write about their data (the privacy notice shows it when set).
 PRIVACY_CONTACT_EMAIL = os.environ.get("PRIVACY_CONTACT_EMAIL", "")
+# Visitors without an account may read boards, threads and search. Off by default: the
+# ICO Children's Code asks for high privacy by default, so only members read the forum.
+PUBLIC_READING = env_bool("PUBLIC_READING", False)
 PREMODERATION_FIRST_POSTS = int(os.environ.get("PREMODERATION_FIRST_POSTS", "3"))
 FLAG_HIDE_THRESHOLD = int(os.environ.get("FLAG_HIDE_THRESHOLD", "3"))
 REQUIRE_MFA_FOR_STAFF = env_bool("REQUIRE_MFA_FOR_STAFF", not DEBUG)

@@ -25,3 +25,6 @@ def test_the_help_page_explains_how_to_cover_ones_tracks(client):
     assert "cannot delete your history" in text
     assert not HARSH_WORDS.search(visible_text(response))
 
+
+def test_the_visitors_home_points_to_it(client):
+    assert 'href="/help/#covering-your-tracks"' in client.get("/").content.decode()
