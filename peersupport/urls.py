@@ -2,11 +2,14 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
+from peersupport.search_engines import robots_txt
+
 # Staff sign in through allauth like everyone else, so its rate limits and two-step
 # sign-in cannot be sidestepped by the admin's own password form.
 admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("", include("forum.urls")),
     path("", include("peersupport.signposting.urls")),
     path("", include("peersupport.accounts.urls")),

@@ -8,8 +8,8 @@ from peersupport.signposting.models import CrisisResource
 from tests.factories import CrisisResourceFactory
 from tests.pages import assert_signposted
 
-# Not pages: a liveness probe for load balancers, and POST-only form targets.
-NOT_PAGES = {"healthz"}
+# Not pages: a liveness probe for load balancers, robots.txt, and POST-only form targets.
+NOT_PAGES = {"healthz", "robots_txt"}
 POST_ONLY = {"choose_region", "export_data", "mark_notifications_read"}
 
 
