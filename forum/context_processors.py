@@ -1,5 +1,6 @@
 from django.utils.functional import SimpleLazyObject
 
+from .permissions import can_read
 from .unread import unread_count
 
 
@@ -9,3 +10,9 @@ def notifications(request):
     if user is None or not user.is_authenticated:
         return {}
     return {"unread_notifications": SimpleLazyObject(lambda: unread_count(user))}
+
+
+def reading(request):
+    """Whether the header offers search, which visitors may use only with public reading."""
+    user = getattr(request, "user", None)
+    return {"can_read_forum": user is not None and can_read(user)}

@@ -1,8 +1,14 @@
 """Who may do what with threads and posts."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 
 from .models import PostStatus
+
+
+def can_read(user):
+    """Members read the forum; visitors only where a deployment opens it to them."""
+    return user.is_authenticated or settings.PUBLIC_READING
 
 
 def can_post(user):

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so every response says it, static files and the redirect to HTTPS too.
+    "peersupport.search_engines.noindex_middleware",
     "django.middleware.security.SecurityMiddleware",
     "peersupport.headers.PermissionsPolicy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -96,6 +98,7 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "peersupport.signposting.context_processors.crisis_support",
                 "forum.context_processors.notifications",
+                "forum.context_processors.reading",
                 "moderation.context_processors.moderation",
                 "peersupport.accounts.context_processors.roles",
             ],
@@ -364,6 +367,9 @@ PRIVACY_CONTACT_EMAIL = os.environ.get("PRIVACY_CONTACT_EMAIL", "")
 # Where someone stuck with their account writes (the confirmation and password pages and
 # emails give it); the privacy address unless set. With neither, they ask no one to write.
 CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL") or PRIVACY_CONTACT_EMAIL
+# Visitors without an account may read boards, threads and search. Off by default: the
+# ICO Children's Code asks for high privacy by default, so only members read the forum.
+PUBLIC_READING = env_bool("PUBLIC_READING", False)
 PREMODERATION_FIRST_POSTS = int(os.environ.get("PREMODERATION_FIRST_POSTS", "3"))
 FLAG_HIDE_THRESHOLD = int(os.environ.get("FLAG_HIDE_THRESHOLD", "3"))
 REQUIRE_MFA_FOR_STAFF = env_bool("REQUIRE_MFA_FOR_STAFF", not DEBUG)

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from peersupport.accounts.permissions import is_admin
+from peersupport.search_engines import robots_txt
 
 # Staff sign in through allauth like everyone else, so its rate limits and two-step
 # sign-in cannot be sidestepped by the admin's own password form.
@@ -14,6 +15,7 @@ admin.site.index_title = "What you can look after"
 admin.site.has_permission = lambda request: is_admin(request.user)
 
 urlpatterns = [
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("", include("forum.urls")),
     path("", include("peersupport.signposting.urls")),
     path("", include("peersupport.accounts.urls")),

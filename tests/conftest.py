@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.test import Client
 
 from tests.factories import UserFactory
 
@@ -21,6 +22,15 @@ def member(db):
 def member_client(client, member):
     client.force_login(member)
     return client
+
+
+@pytest.fixture
+def reader_client(db):
+    """Another member, who wrote nothing, signed in: only members read the forum unless
+    PUBLIC_READING is on."""
+    reader = Client()
+    reader.force_login(UserFactory(username="ReadingRobin"))
+    return reader
 
 
 @pytest.fixture

@@ -405,7 +405,7 @@ def a_reply_posted_on_one_server_is_read_on_the_other_and_emailed_by_the_worker(
         form_url=f"{cluster.b}{thread}",
     )
     assert posted.status == 302
-    assert "Sending you a warm cup of tea." in Browser().open(f"{cluster.a}{thread}").text
+    assert "Sending you a warm cup of tea." in browser.open(f"{cluster.a}{thread}").text
 
     reply_id = posted.location.rpartition("#post-")[2]
     text = wait_for_email(cluster, cluster.ids["wren_email"], "Someone replied to you")

@@ -1,8 +1,12 @@
 """Pages for reading: the home page, a board, a thread, and search."""
 
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
 
 from peersupport.accounts.permissions import is_moderator
 
@@ -24,7 +28,23 @@ HOME_THREADS_PER_LIST = 10
 SEARCH_RESULTS_PER_PAGE = 20
 
 
+def readers_only(view):
+    """Visitors are asked to sign in first, unless the deployment opens reading to them.
+    They come back to the same path afterwards, without its query: a search's words
+    never travel in an address."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not permissions.can_read(request.user):
+            return redirect_to_login(request.path)
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
 def home(request):
+    if not permissions.can_read(request.user):
+        return render(request, "forum/welcome.html")
     boards = Board.objects.listed()
     other_boards = Board.objects.none()
     threads = Thread.objects.visible_to(request.user).with_listing().order_by("-last_activity_at")
@@ -58,6 +78,7 @@ def _listed(page):
     return page
 
 
+@readers_only
 def board(request, slug):
     board = get_object_or_404(Board, slug=slug)
     threads = (
@@ -76,6 +97,7 @@ def board(request, slug):
     )
 
 
+@readers_only
 def thread(request, pk, slug=None):
     threads = Thread.objects.visible_to(request.user).select_related("board")
     if request.user.is_authenticated:
@@ -118,6 +140,7 @@ def thread(request, pk, slug=None):
     )
 
 
+@readers_only
 def post(request, pk):
     """A link to one post (from a notification, search, an email) opens its thread on
     the page that shows it."""
@@ -125,13 +148,19 @@ def post(request, pk):
     return redirect(post_in_thread(post, request.user))
 
 
+@readers_only
+@never_cache
 def search(request):
-    form = SearchForm(request.GET or None)
+    # The site's own form and its pages of results are sent by POST, so the words never
+    # land in an address: browser history, the address bar's suggestions, server logs.
+    # `/search/?q=` still answers, for links made elsewhere.
+    data = request.POST if request.method == "POST" else request.GET
+    form = SearchForm(data or None)
     query = form.cleaned_data["q"] if form.is_valid() else ""
     page = results = None
     if query:
         posts = Post.objects.searchable_by(request.user).search(query)
-        page = Paginator(posts, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        page = Paginator(posts, SEARCH_RESULTS_PER_PAGE).get_page(data.get("page"))
         results = add_excerpts(page.object_list, query)
     return render(
         request,

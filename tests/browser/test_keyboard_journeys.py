@@ -217,8 +217,9 @@ def test_reply_to_a_reply(browser, live_server, javascript):
 
 
 @pytest.mark.parametrize("width", [320, 1280])
-def test_a_linked_post_opens_below_the_quick_exit_bar(browser, live_server, width):
+def test_a_linked_post_opens_below_the_quick_exit_bar(browser, live_server, settings, width):
     # On a phone the bar's hint wraps and the bar is taller than on a desktop.
+    settings.PUBLIC_READING = True  # read as a visitor, without signing in first
     thread = make_thread(title="Long")
     replies = [make_reply(thread, body="Still here with you. " * 40) for _ in range(6)]
     context, page = new_page(browser, javascript=False)

@@ -57,16 +57,16 @@ def test_synchronize_never_moves_activity_back(member):
     assert _refreshed(thread).last_activity_at == later
 
 
-def test_synchronize_copies_the_opening_posts_status_to_the_thread(member, client):
+def test_synchronize_copies_the_opening_posts_status_to_the_thread(member, reader_client):
     thread = make_thread(author=member, title="A quiet evening")
     Thread.objects.filter(pk=thread.pk).update(status=PostStatus.HELD)
-    assert "A quiet evening" not in client.get("/").content.decode()
+    assert "A quiet evening" not in reader_client.get("/").content.decode()
     call_command("synchronize")
     assert _refreshed(thread).status == PostStatus.PUBLISHED
-    assert "A quiet evening" in client.get("/").content.decode()
+    assert "A quiet evening" in reader_client.get("/").content.decode()
 
 
-def test_an_opening_post_emptied_with_nothing_to_hold_hides_its_thread(member, client):
+def test_an_opening_post_emptied_with_nothing_to_hold_hides_its_thread(member, reader_client):
     # What erasing an account leaves when only a moderation case points at the post.
     thread = make_thread(author=member, title="Gone now")
     thread.opening_post.__class__.objects.filter(pk=thread.opening_post_id).update(
@@ -74,4 +74,4 @@ def test_an_opening_post_emptied_with_nothing_to_hold_hides_its_thread(member, c
     )
     call_command("synchronize")
     assert _refreshed(thread).status == PostStatus.HIDDEN
-    assert client.get(f"/threads/{thread.pk}/").status_code == 404
+    assert reader_client.get(f"/threads/{thread.pk}/").status_code == 404

@@ -55,10 +55,11 @@ def test_a_member_follows_and_unfollows_a_thread_by_hand(member_client, member, 
     assert not _follows(member, thread)
 
 
-def test_following_needs_a_post_and_a_signed_in_member(client, member, board):
+def test_following_needs_a_post_and_a_signed_in_member(client, settings, member, board):
     thread = make_thread(board=board)
     response = client.post(f"/threads/{thread.pk}/follow/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    settings.PUBLIC_READING = True  # where visitors may read, they still cannot follow
     assert "/follow/" not in client.get(f"/threads/{thread.pk}/").content.decode()
     client.force_login(member)
     assert client.get(f"/threads/{thread.pk}/follow/").status_code == 405

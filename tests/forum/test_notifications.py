@@ -244,7 +244,11 @@ def test_quiet_mode_hides_the_badge(client, people, thread):
     assert not any("forum_notification" in query["sql"] for query in captured)
 
 
-def test_visitors_have_no_notifications_link_and_no_count_query(client, thread):
+@pytest.mark.parametrize("public_reading", [False, True])
+def test_visitors_have_no_notifications_link_and_no_count_query(
+    client, settings, thread, public_reading
+):
+    settings.PUBLIC_READING = public_reading
     with CaptureQueriesContext(connection) as captured:
         page = client.get("/").content.decode()
     assert "/notifications/" not in page

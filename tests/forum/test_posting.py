@@ -64,13 +64,13 @@ def test_replies_nest_and_show_in_display_order(member_client, member, board):
     assert f'id="post-{answer.pk}" data-depth="2"' in page
 
 
-def test_deep_replies_are_flattened_with_replying_to(client, board):
+def test_deep_replies_are_flattened_with_replying_to(member_client, board):
     thread = make_thread(board=board)
     parent = thread.opening_post
     writers = [UserFactory(username=f"Writer{n}") for n in range(6)]
     for writer in writers:
         parent = make_reply(thread, author=writer, parent=parent, body=f"depth {parent.depth + 1}")
-    page = client.get(f"/threads/{thread.pk}/").content.decode()
+    page = member_client.get(f"/threads/{thread.pk}/").content.decode()
     assert f'id="post-{parent.pk}" data-depth="6"' in page
     assert "replying to Writer4" in page
     assert 'class="post depth-4' in page
@@ -81,15 +81,15 @@ def _post_ids(page):
     return [int(pk) for pk in re.findall(r'<article id="post-(\d+)"', page)]
 
 
-def test_long_threads_come_twenty_posts_a_page_in_display_order(client, board):
+def test_long_threads_come_twenty_posts_a_page_in_display_order(member_client, board):
     thread = make_thread(board=board)
     first = make_reply(thread, author=UserFactory(username="FirstWriter"), body="first")
     answers = [make_reply(thread, parent=first, body=f"answer {n}") for n in range(POSTS_PER_PAGE)]
     later = make_reply(thread, body="a later reply to the thread")
     in_order = [thread.opening_post.pk, first.pk, *(a.pk for a in answers), later.pk]
 
-    first_page = client.get(f"/threads/{thread.pk}/").content.decode()
-    second_page = client.get(f"/threads/{thread.pk}/?page=2").content.decode()
+    first_page = member_client.get(f"/threads/{thread.pk}/").content.decode()
+    second_page = member_client.get(f"/threads/{thread.pk}/?page=2").content.decode()
     assert _post_ids(first_page) == in_order[:POSTS_PER_PAGE]
     assert _post_ids(second_page) == in_order[POSTS_PER_PAGE:]
     assert "Page 1 of 2" in first_page and "Page 2 of 2" in second_page
@@ -101,15 +101,15 @@ def test_long_threads_come_twenty_posts_a_page_in_display_order(client, board):
     assert "replying to" not in first_page
 
 
-def test_a_link_to_a_post_opens_the_page_that_shows_it(client, board):
+def test_a_link_to_a_post_opens_the_page_that_shows_it(member_client, board):
     thread = make_thread(board=board)
     replies = [make_reply(thread, body=f"reply {n}") for n in range(POSTS_PER_PAGE + 1)]
     last = replies[-1]
-    response = client.get(f"/posts/{last.pk}/")
+    response = member_client.get(f"/posts/{last.pk}/")
     assert response.status_code == 302
     assert response["Location"] == f"/threads/{thread.pk}/?page=2#post-{last.pk}"
-    assert f'id="post-{last.pk}"' in client.get(response["Location"]).content.decode()
-    opening = client.get(f"/posts/{thread.opening_post.pk}/")
+    assert f'id="post-{last.pk}"' in member_client.get(response["Location"]).content.decode()
+    opening = member_client.get(f"/posts/{thread.opening_post.pk}/")
     assert opening["Location"] == f"/threads/{thread.pk}/#post-{thread.opening_post.pk}"
 
 
@@ -160,9 +160,9 @@ def test_an_edit_returns_the_writer_to_their_post_where_it_is(member_client, mem
     assert response["Location"] == f"/threads/{thread.pk}/#post-{mine.pk}"
 
 
-def test_a_trailing_slug_is_accepted(client, board):
+def test_a_trailing_slug_is_accepted(member_client, board):
     thread = make_thread(board=board)
-    assert client.get(f"/threads/{thread.pk}/any-words/").status_code == 200
+    assert member_client.get(f"/threads/{thread.pk}/any-words/").status_code == 200
 
 
 @pytest.mark.parametrize(
@@ -303,21 +303,21 @@ def test_visitors_are_asked_to_sign_in_to_post(client, board):
     assert Thread.objects.count() == 1
 
 
-def test_home_shows_recent_and_unanswered_threads(client, board):
+def test_home_shows_recent_and_unanswered_threads(member_client, board):
     answered = make_thread(board=board, title="Answered one")
     make_reply(answered)
     make_thread(board=board, title="Waiting one")
-    page = client.get("/").content.decode()
+    page = member_client.get("/").content.decode()
     unanswered = page[page.index('id="unanswered"') : page.index('id="recent"')]
     recent = page[page.index('id="recent"') :]
     assert "Waiting one" in unanswered and "Answered one" not in unanswered
     assert "Waiting one" in recent and "Answered one" in recent
 
 
-def test_content_warnings_fold_the_post_away(client, board):
+def test_content_warnings_fold_the_post_away(member_client, board):
     thread = make_thread(board=board, body="hard words", content_warning="self-harm")
     other = make_reply(thread, body="x", content_warning="other", content_warning_text="Exams")
-    page = client.get(f"/threads/{thread.pk}/").content.decode()
+    page = member_client.get(f"/threads/{thread.pk}/").content.decode()
     assert "<summary>Content warning: Self-harm" in page
     assert "<summary>Content warning: Exams" in page
     assert page.index("<details") < page.index("hard words")

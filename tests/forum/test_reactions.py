@@ -99,7 +99,7 @@ def test_visitors_are_asked_to_sign_in(client, thread):
     assert not Reaction.objects.exists()
 
 
-def test_the_writer_sees_who_reacted_and_others_see_counts(client, writer, thread):
+def test_the_writer_sees_who_reacted_and_others_see_counts(client, settings, writer, thread):
     post = thread.opening_post
     for name in ("KindHeron1", "SoftMoss2"):
         services.toggle_reaction(member=UserFactory(username=name), post=post, kind="hug")
@@ -121,6 +121,7 @@ def test_the_writer_sees_who_reacted_and_others_see_counts(client, writer, threa
     assert "KindHeron1" not in theirs
 
     client.logout()
+    settings.PUBLIC_READING = True
     visitors = reactions_html(client.get(f"/threads/{thread.pk}/").content.decode(), post)
     assert 'Hug <span class="reaction-count">2</span>' in visitors
     assert "KindHeron1" not in visitors and "<button" not in visitors

@@ -142,8 +142,8 @@ def test_search_vectors_are_what_the_services_store(forum):
         )
 
 
-def test_search_finds_seeded_words(forum, client):
-    response = client.get("/search/", {"q": SEARCHABLE_WORD})
+def test_search_finds_seeded_words(forum, member_client):
+    response = member_client.post("/search/", {"q": SEARCHABLE_WORD})
     assert response.status_code == 200
     assert "<mark>" in response.content.decode()
     assert Post.objects.search(SEARCHABLE_WORD).count() > 10

@@ -10,6 +10,12 @@ from tests.factories import BoardFactory, UserFactory, make_reply, make_thread
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _visitors_may_read(settings):
+    # What a visitor sees matters where a deployment lets visitors read.
+    settings.PUBLIC_READING = True
+
+
 @pytest.fixture
 def people():
     moderator = UserFactory(username="KindModerator")

@@ -309,7 +309,8 @@ def test_the_authors_view_shows_nothing_about_who_flagged(client, author, post):
         assert "flagged" not in page.lower()
 
 
-def test_the_flag_link_shows_on_other_members_posts_only(client, member, author, post):
+def test_the_flag_link_shows_on_other_members_posts_only(client, settings, member, author, post):
+    settings.PUBLIC_READING = True  # so that visitors see the thread, without the link
     link = f'href="/posts/{post.pk}/flag/"'
     assert link not in client.get(f"/threads/{post.thread_id}/").content.decode()
     client.force_login(author)

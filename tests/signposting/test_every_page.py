@@ -8,9 +8,9 @@ from peersupport.signposting.models import CrisisResource
 from tests.factories import CrisisResourceFactory
 from tests.pages import assert_signposted
 
-# Not pages: a liveness probe for load balancers, the icon browsers ask for, and
-# POST-only form targets.
-NOT_PAGES = {"healthz", "favicon"}
+# Not pages: a liveness probe for load balancers, the icon browsers ask for, robots.txt,
+# and POST-only form targets.
+NOT_PAGES = {"healthz", "favicon", "robots_txt"}
 POST_ONLY = {"choose_region", "export_data", "mark_notifications_read"}
 
 
