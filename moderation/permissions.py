@@ -38,6 +38,18 @@ def check_can_lead(user):
         raise PermissionDenied
 
 
+def can_see_moderation_record(user, person):
+    """A member's moderation record (cases, sanctions, staff notes) is for moderators, but
+    not their own: notes are written candidly about a member, and a moderator reading or
+    adding to theirs would be deciding about themselves."""
+    return can_moderate(user) and person.pk != user.pk
+
+
+def check_can_see_moderation_record(user, person):
+    if not can_see_moderation_record(user, person):
+        raise PermissionDenied
+
+
 def can_read_audit_log(user):
     """Moderators and leads; admins too, who answer for the site (DESIGN.md: admins)."""
     return can_moderate(user) or is_admin(user)

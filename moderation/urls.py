@@ -5,7 +5,7 @@ from .views import appeals, cases, escalation, flags, log, members, queue, write
 urlpatterns = [
     path("posts/<int:pk>/waiting/", writers.post_waiting, name="post_waiting"),
     path("posts/<int:pk>/flag/", flags.flag_post, name="flag_post"),
-    path("members/<str:username>/flag/", flags.flag_profile, name="flag_profile"),
+    path("members/<pseudonym:username>/flag/", flags.flag_profile, name="flag_profile"),
     path("settings/bio/waiting/", writers.bio_waiting, name="bio_waiting"),
     path("moderation/", queue.queue, name="moderation_queue"),
     path("moderation/cases/<int:pk>/", cases.case, name="moderation_case"),

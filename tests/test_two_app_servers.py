@@ -377,7 +377,7 @@ def sign_up_on_one_server_and_confirm_the_email_on_the_other(cluster):
         },
     )
     assert signed_up.status == 302, signed_up.text
-    text = wait_for_email(cluster, "lark@example.com", "Confirm")
+    text = wait_for_email(cluster, "lark@example.com", "confirm your email address")
     confirm = re.search(r"/accounts/confirm-email/[^/\s]+/", text).group(0)
 
     confirmed = browser.submit(f"{cluster.b}{confirm}", {})

@@ -9,13 +9,14 @@ from peersupport.accounts.models import User
 from ..members import add_staff_note
 from ..models import Case, Sanction, StaffNote
 from ..oversight_forms import StaffNoteForm
-from ..permissions import check_can_moderate
+from ..permissions import check_can_moderate, check_can_see_moderation_record
 
 
 @login_required
 def member(request, username):
     check_can_moderate(request.user)
     person = get_object_or_404(User, username__iexact=username)
+    check_can_see_moderation_record(request.user, person)
     form = StaffNoteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         add_staff_note(author=request.user, member=person, text=form.cleaned_data["text"])

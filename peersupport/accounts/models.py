@@ -11,6 +11,16 @@ class MemberManager(UserManager):
         # Pseudonyms are unique without regard to case, so sign-in is too.
         return self.get(username__iexact=username)
 
+    def taken_pseudonyms(self, pseudonyms):
+        """Which of `pseudonyms` members already have, lowercase (pseudonyms are unique
+        without regard to case)."""
+        lowered = {pseudonym.lower() for pseudonym in pseudonyms}
+        return set(
+            self.annotate(pseudonym=Lower("username"))
+            .filter(pseudonym__in=lowered)
+            .values_list("pseudonym", flat=True)
+        )
+
 
 class User(AbstractUser):
     """A member, known to others only by their pseudonym.

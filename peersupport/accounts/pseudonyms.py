@@ -2,7 +2,8 @@
 
 A pseudonym protects the young person behind it, so the rules refuse anything that
 could identify or reach them (an email address, a phone number, a link or social
-handle) and anything that could be mistaken for the team or a crisis service.
+handle, a real-looking name: real_names.py) and anything that could be mistaken for the
+team or a crisis service.
 """
 
 import re
@@ -13,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 
 from peersupport.signposting.defaults import DEFAULT_RESOURCES
+
+from .real_names import looks_like_a_real_name
 
 PSEUDONYM_SHAPE = RegexValidator(
     r"^[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9])?$",
@@ -227,8 +230,23 @@ def validate_not_reserved(value):
         )
 
 
+def validate_not_a_real_name(value):
+    if looks_like_a_real_name(value):
+        raise ValidationError(
+            "Sorry, that looks like it could be a real name: a first name, or a name with "
+            "a surname, a birth year or a town. Please choose a made-up pseudonym instead, "
+            "like one of the ideas on this page, so that nobody can find out who you are.",
+            code="real_name",
+        )
+
+
 # Contact details first: their messages explain the most.
-pseudonym_validators = [validate_not_contact_details, validate_not_reserved, PSEUDONYM_SHAPE]
+pseudonym_validators = [
+    validate_not_contact_details,
+    validate_not_reserved,
+    validate_not_a_real_name,
+    PSEUDONYM_SHAPE,
+]
 
 
 def validate_pseudonym(value):
@@ -237,14 +255,15 @@ def validate_pseudonym(value):
         validator(value)
 
 
+# Ideas are an adjective and a noun from these kind words: no number, so nothing reads
+# as a birth year or an age, and no word that is also a popular name (tests check every
+# pair against the rules).
 ADJECTIVES = [
     "Quiet",
     "Gentle",
     "Brave",
     "Calm",
     "Kind",
-    "Sunny",
-    "Misty",
     "Steady",
     "Bright",
     "Cosy",
@@ -262,15 +281,30 @@ ADJECTIVES = [
     "Drifting",
     "Starry",
     "Breezy",
+    "Cheerful",
+    "Thoughtful",
+    "Peaceful",
+    "Friendly",
+    "Dreamy",
+    "Sleepy",
+    "Hidden",
+    "Humble",
+    "Snowy",
+    "Mossy",
+    "Dappled",
+    "Twinkling",
+    "Restful",
+    "Tender",
+    "Clever",
+    "Sturdy",
+    "Nimble",
+    "Rustling",
 ]
 NOUNS = [
     "Otter",
     "Fern",
-    "Robin",
-    "Willow",
     "Heron",
     "Pebble",
-    "Maple",
     "Badger",
     "Wren",
     "Comet",
@@ -282,18 +316,37 @@ NOUNS = [
     "Puffin",
     "Clover",
     "Acorn",
-    "River",
     "Kestrel",
     "Moth",
     "Tide",
     "Birch",
     "Sparrow",
+    "Teapot",
+    "Raincloud",
+    "Seashell",
+    "Mitten",
+    "Pinecone",
+    "Dandelion",
+    "Bumblebee",
+    "Starfish",
+    "Squirrel",
+    "Kite",
+    "Lighthouse",
+    "Cocoa",
+    "Moonbeam",
+    "Snowdrop",
+    "Bluebell",
+    "Pancake",
+    "Tortoise",
+    "Firefly",
+    "Walrus",
+    "Dormouse",
 ]
 
 
 def suggest_pseudonyms(count=3):
-    """Random pseudonyms that identify nobody, e.g. "QuietOtter42"."""
-    return [
-        f"{secrets.choice(ADJECTIVES)}{secrets.choice(NOUNS)}{secrets.randbelow(90) + 10}"
-        for _ in range(count)
-    ]
+    """`count` different random ideas, such as "QuietOtter" or "CosyLantern"."""
+    ideas = set()
+    while len(ideas) < count:
+        ideas.add(f"{secrets.choice(ADJECTIVES)}{secrets.choice(NOUNS)}")
+    return list(ideas)

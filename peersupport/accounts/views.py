@@ -1,6 +1,7 @@
 import json
 import re
 
+from allauth.account.views import SignupView as AllauthSignupView
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -19,7 +20,37 @@ from .deletion import delete_account
 from .export import build_export
 from .forms import DeleteAccountForm, PreferencesForm
 from .models import User
+from .pseudonyms import suggest_pseudonyms
 from .services import update_preferences
+
+IDEAS_SHOWN = 3
+
+
+class SignupView(AllauthSignupView):
+    """allauth's sign-up, with pseudonym ideas that work without JavaScript: "Show other
+    ideas" and choosing an idea send the form back to be shown again, unchecked, with
+    what the person typed (never their password) and the idea in the pseudonym box."""
+
+    def post(self, request, *args, **kwargs):
+        if "pick" not in request.POST and "ideas" not in request.POST:
+            return super().post(request, *args, **kwargs)
+        typed = {name: request.POST.get(name, "") for name in ("username", "email")}
+        typed |= {name: name in request.POST for name in ("age_confirmed", "accept_guidelines")}
+        if "pick" in request.POST:
+            typed["username"] = request.POST["pick"]
+        kwargs = {**self.get_form_kwargs(), "data": None, "files": None}
+        form = self.get_form_class()(**{**kwargs, "initial": {**kwargs["initial"], **typed}})
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # More than are shown, so that those already taken can be left out.
+        ideas = suggest_pseudonyms(IDEAS_SHOWN * 3)
+        taken = User.objects.taken_pseudonyms(ideas)
+        context["pseudonym_ideas"] = [idea for idea in ideas if idea.lower() not in taken][
+            :IDEAS_SHOWN
+        ]
+        return context
 
 
 @login_required

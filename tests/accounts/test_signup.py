@@ -26,7 +26,7 @@ def signup_data(**changes):
 def test_the_signup_page_offers_pseudonym_ideas_and_warns_against_real_names(client):
     content = client.get("/accounts/signup/").content.decode()
     assert "do not use your real name" in content
-    assert content.count('class="pseudonym-idea"') == 3
+    assert content.count('name="pick"') == 3
     for field in [
         "username",
         "email",

@@ -64,3 +64,58 @@ def test_the_quick_exit_link_works_without_javascript(browser, live_server):
     page.locator("#quick-exit").click()
     expect(page).to_have_title("Weather")
     context.close()
+
+
+def ideas(page):
+    return page.locator("button[name='pick']").evaluate_all("buttons => buttons.map(b => b.value)")
+
+
+def test_a_pseudonym_idea_is_chosen_and_others_shown_without_javascript(browser, live_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/accounts/signup/")
+    page.get_by_label("Email address").fill("quiet.idea@example.com")
+    page.get_by_label("I am 13 or over").check()
+    first_ideas = ideas(page)
+    assert len(first_ideas) == 3
+
+    for _ in range(3):  # three new ideas from 1,600 could, rarely, be the same three
+        page.get_by_role("button", name="Show other ideas").click()
+        if ideas(page) != first_ideas:
+            break
+    assert ideas(page) != first_ideas
+    expect(page.get_by_label("Email address")).to_have_value("quiet.idea@example.com")
+    expect(page.get_by_label("I am 13 or over")).to_be_checked()
+
+    idea = ideas(page)[0]
+    page.get_by_role("button", name=f"Use {idea}").click()
+    expect(page.get_by_role("textbox", name="Pseudonym")).to_have_value(idea)
+    expect(page.get_by_label("Email address")).to_have_value("quiet.idea@example.com")
+    page.get_by_label("Password*", exact=True).fill("a long calm password")
+    page.get_by_label("Password (again)").fill("a long calm password")
+    page.get_by_label("I have read and agree to the community guidelines").check()
+    page.get_by_role("button", name="Join", exact=True).click()
+
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Verify")
+    assert User.objects.filter(username=idea).exists()
+    context.close()
+
+
+def test_with_javascript_a_chosen_idea_fills_the_box_in_place(page: Page, live_server):
+    page.goto(f"{live_server.url}/accounts/signup/")
+    page.wait_for_load_state("load")
+    page.get_by_label("Email address").fill("quiet.idea@example.com")
+    page.evaluate("window.stayedOnThePage = true")
+    idea = ideas(page)[1]
+    page.get_by_role("button", name=f"Use {idea}").click()
+
+    box = page.get_by_role("textbox", name="Pseudonym")
+    expect(box).to_have_value(idea)
+    expect(box).to_be_focused()
+    expect(page.locator("[data-idea-status]")).to_have_text(f"{idea} is now in the pseudonym box.")
+    assert page.evaluate("window.stayedOnThePage === true")
+
+    # Other ideas still come from the server, keeping what was typed.
+    page.get_by_role("button", name="Show other ideas").click()
+    expect(page.get_by_label("Email address")).to_have_value("quiet.idea@example.com")
+    expect(box).to_have_value(idea)

@@ -35,17 +35,17 @@ def _sections(client):
     return unanswered, recent
 
 
-def test_a_forum_with_no_threads_does_not_say_every_thread_has_a_reply(client, db):
+def test_a_forum_with_no_threads_does_not_say_every_thread_has_a_reply(reader_client):
     BoardFactory()
-    unanswered, recent = _sections(client)
+    unanswered, recent = _sections(reader_client)
     assert EVERY_THREAD_ANSWERED not in unanswered
     assert "There are no threads yet, so nobody is waiting for a reply." in unanswered
     assert NO_THREADS in recent
 
 
-def test_every_thread_has_a_reply_only_when_it_is_so(client, db):
+def test_every_thread_has_a_reply_only_when_it_is_so(reader_client):
     make_reply(make_thread(title="Answered"))
-    unanswered, recent = _sections(client)
+    unanswered, recent = _sections(reader_client)
     assert EVERY_THREAD_ANSWERED in unanswered
     assert NO_THREADS not in recent and "Answered" in recent
 

@@ -54,15 +54,17 @@ def test_odd_query_values_are_ignored_on_every_page(moderator_client, world, odd
 
 @pytest.mark.parametrize("odd", ["²", "9" * 30, "-1", "\x00"], ids=ascii)
 @pytest.mark.parametrize("parameter", ["show", "page"])
-def test_a_thread_page_shows_its_posts_whatever_the_query(client, world, odd, parameter):
-    response = client.get(f"/threads/{world['thread'].pk}/", {parameter: odd})
+def test_a_thread_page_shows_its_posts_whatever_the_query(reader_client, world, odd, parameter):
+    response = reader_client.get(f"/threads/{world['thread'].pk}/", {parameter: odd})
     assert response.status_code == 200
     assert f'id="post-{world["post"].pk}"' in response.content.decode()
 
 
 @pytest.mark.parametrize("parameter", ["recent", "unanswered"])
-def test_the_home_page_beyond_any_page_number_shows_its_last_page(client, world, parameter):
-    response = client.get("/", {parameter: "9" * 30})
+def test_the_home_page_beyond_any_page_number_shows_its_last_page(
+    reader_client, world, parameter
+):
+    response = reader_client.get("/", {parameter: "9" * 30})
     assert response.status_code == 200
     assert "A hard week" in response.content.decode()
 
