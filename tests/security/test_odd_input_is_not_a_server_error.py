@@ -61,9 +61,7 @@ def test_a_thread_page_shows_its_posts_whatever_the_query(reader_client, world, 
 
 
 @pytest.mark.parametrize("parameter", ["recent", "unanswered"])
-def test_the_home_page_beyond_any_page_number_shows_its_last_page(
-    reader_client, world, parameter
-):
+def test_the_home_page_beyond_any_page_number_shows_its_last_page(reader_client, world, parameter):
     response = reader_client.get("/", {parameter: "9" * 30})
     assert response.status_code == 200
     assert "A hard week" in response.content.decode()
