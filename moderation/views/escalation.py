@@ -1,5 +1,6 @@
 """The safeguarding leads' own view: escalated and crisis cases, oldest first."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
@@ -19,5 +20,9 @@ def escalated(request):
     return render(
         request,
         "moderation/escalated.html",
-        {"cases": cases, "overdue_cutoff": overdue_cutoff()},
+        {
+            "cases": cases,
+            "overdue_cutoff": overdue_cutoff(),
+            "reminder_minutes": settings.CRISIS_REMINDER_MINUTES,
+        },
     )
