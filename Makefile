@@ -33,7 +33,7 @@ run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py alert_safeguarding_leads --every 60 & \
-		trap 'kill $$!' EXIT; \
+		trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
 		$(BIN)/python manage.py runserver $(HOST)
 
 test: install
