@@ -25,11 +25,13 @@ def can_moderate(user):
 
 
 def can_lead(user):
-    """Leads, and superusers, who answer for the site and must be able to see what is
-    waiting on it (both with their powers in force)."""
-    if not (user.is_authenticated and user.is_active):
-        return False
-    return is_safeguarding_lead(user) or (user.is_superuser and is_admin(user))
+    return user.is_authenticated and user.is_active and is_safeguarding_lead(user)
+
+
+def can_see_crisis_cases(user):
+    """The leads' page: leads, and superusers, who answer for the site and must be able
+    to see what is waiting on it (both with their powers in force). Only leads act on it."""
+    return can_lead(user) or (user.is_authenticated and user.is_superuser and is_admin(user))
 
 
 def check_can_moderate(user):
@@ -39,6 +41,11 @@ def check_can_moderate(user):
 
 def check_can_lead(user):
     if not can_lead(user):
+        raise PermissionDenied
+
+
+def check_can_see_crisis_cases(user):
+    if not can_see_crisis_cases(user):
         raise PermissionDenied
 
 

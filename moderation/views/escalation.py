@@ -6,12 +6,12 @@ from django.shortcuts import render
 
 from ..escalation import overdue_cutoff
 from ..models import Case
-from ..permissions import check_can_lead
+from ..permissions import check_can_see_crisis_cases
 
 
 @login_required
 def escalated(request):
-    check_can_lead(request.user)
+    check_can_see_crisis_cases(request.user)
     cases = (
         Case.objects.escalated_or_crisis()
         .select_related("post__thread__board", "member")
