@@ -24,11 +24,17 @@ lock: $(VENV)/.bench-installed
 	{ head -n 2 $(LOCK); $(BIN)/python -m pip freeze --exclude-editable; } > $(LOCK).new
 	mv $(LOCK).new $(LOCK)
 
+# Links in emails point at this server. Crisis alerts go out at once (no broker: the
+# tasks run in the server) and print on the console; the reminders' minute-by-minute run
+# goes in the background and stops with the server.
+run: export SITE_URL = http://$(HOST)
 run: install
 	mkdir -p var
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py runserver $(HOST)
+	$(BIN)/python manage.py alert_safeguarding_leads --every 60 & \
+		trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/python manage.py runserver $(HOST)
 
 test: install
 	@DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python -m peersupport.dbcheck

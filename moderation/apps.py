@@ -6,4 +6,4 @@ class ModerationConfig(AppConfig):
     verbose_name = "Moderation"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import checks, signals  # noqa: F401

@@ -28,6 +28,12 @@ def can_lead(user):
     return user.is_authenticated and user.is_active and is_safeguarding_lead(user)
 
 
+def can_see_crisis_cases(user):
+    """The leads' page: leads, and superusers, who answer for the site and must be able
+    to see what is waiting on it (both with their powers in force). Only leads act on it."""
+    return can_lead(user) or (user.is_authenticated and user.is_superuser and is_admin(user))
+
+
 def check_can_moderate(user):
     if not can_moderate(user):
         raise PermissionDenied
@@ -47,6 +53,11 @@ def can_see_moderation_record(user, person):
 
 def check_can_see_moderation_record(user, person):
     if not can_see_moderation_record(user, person):
+        raise PermissionDenied
+
+
+def check_can_see_crisis_cases(user):
+    if not can_see_crisis_cases(user):
         raise PermissionDenied
 
 

@@ -4,8 +4,11 @@ audit row."""
 
 from django.db import transaction
 
+from peersupport.queue import run_after_commit
+
 from .audit import record
 from .models import ActionKind, Case, CaseReason, Priority
+from .tasks import alert_leads_about_crisis_case
 
 # Each reason's urgency in the queue (DESIGN.md, "The queue").
 REASON_PRIORITY = {
@@ -119,6 +122,9 @@ def _open_or_add(
             before=before,
             after=after,
         )
+    if case.priority == Priority.CRISIS and case.leads_alerted_at is None:
+        # After the commit, so a moment's wait on a mail server never holds the post.
+        run_after_commit(alert_leads_about_crisis_case, case.pk)
     return case
 
 

@@ -1,11 +1,16 @@
-"""Moderation's scheduled work, run by Celery beat and the worker (docs/deploy.md)."""
+"""Moderation's work on the task queue, run by the worker and Celery beat (docs/deploy.md)."""
 
 from celery import shared_task
 
-from .escalation import alert_leads_about_waiting_crises
+from .escalation import alert_leads_about_case, alert_leads_about_waiting_crises
 
 
-# Each case is locked and marked as it is alerted, so a retry emails only the rest.
+# Each case is locked and marked as the leads are told, so a retry tells only the rest.
 @shared_task(autoretry_for=(OSError,), retry_backoff=10, max_retries=3)
 def alert_safeguarding_leads():
     return alert_leads_about_waiting_crises()
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=10, max_retries=3)
+def alert_leads_about_crisis_case(case_id):
+    return alert_leads_about_case(case_id)

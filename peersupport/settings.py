@@ -217,6 +217,19 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Peer Support <noreply
 # Links in emails are sent outside any request, so they need the site's address.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
+# How the safeguarding leads hear about a crisis case (moderation/notifiers.py): dotted
+# paths of notifier classes, comma-separated in the environment. Adding
+# "moderation.notifiers.WebhookNotifier" also posts to CRISIS_WEBHOOK_URL (a chat room's
+# incoming webhook, or an SMS gateway's). A case still open CRISIS_REMINDER_MINUTES after
+# the alert is sent again, to every lead.
+CRISIS_NOTIFIERS = [
+    path.strip()
+    for path in os.environ.get("CRISIS_NOTIFIERS", "moderation.notifiers.EmailNotifier").split(",")
+    if path.strip()
+]
+CRISIS_WEBHOOK_URL = os.environ.get("CRISIS_WEBHOOK_URL", "")
+CRISIS_REMINDER_MINUTES = int(os.environ.get("CRISIS_REMINDER_MINUTES", "10"))
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
@@ -245,7 +258,8 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 # `celery -A peersupport beat` runs these; the management commands of the same names
-# do the same work at once, by hand or from cron instead (never both).
+# do the same work at once, by hand or from cron instead (never both). The leads'
+# reminders need the minute-by-minute run: `make run` runs that command every minute.
 CELERY_BEAT_SCHEDULE = {
     "alert-safeguarding-leads": {
         "task": "moderation.tasks.alert_safeguarding_leads",

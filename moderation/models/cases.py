@@ -82,12 +82,9 @@ class CaseQuerySet(models.QuerySet):
 
     def crisis_of_writer(self, member):
         """The open crisis case a member's next crisis post joins, if they have one."""
-        return (
-            self.open()
-            .filter(post__author=member)
-            .with_reason(CaseReason.CRISIS_LANGUAGE)
-            .in_queue_order()
-        )
+        # By priority, not reason: a JSON lookup SQLite (`make run`) cannot do, and only
+        # crisis words give a case the crisis priority.
+        return self.open().crisis().filter(post__author=member).in_queue_order()
 
     def with_added_post_count(self):
         """Each case with `added_post_count`, how many posts were gathered into it after
@@ -140,9 +137,16 @@ class CaseQuerySet(models.QuerySet):
     def escalated_or_crisis(self):
         return self.open().filter(Q(is_escalated=True) | Q(priority=Priority.CRISIS))
 
-    def crisis_waiting_since(self, cutoff):
-        """Open crisis cases opened before `cutoff` that no lead has been emailed about."""
-        return self.open().crisis().filter(opened_at__lt=cutoff, leads_alerted_at__isnull=True)
+    def crisis_not_alerted(self):
+        """Open crisis cases no lead has been told about yet."""
+        return self.open().crisis().filter(leads_alerted_at__isnull=True)
+
+    def crisis_due_a_reminder(self, cutoff):
+        """Open crisis cases the leads were told about before `cutoff` and not yet
+        reminded about."""
+        return (
+            self.open().crisis().filter(leads_alerted_at__lt=cutoff, leads_reminded_at__isnull=True)
+        )
 
 
 class Case(models.Model):
@@ -181,8 +185,10 @@ class Case(models.Model):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     decision = models.CharField(max_length=20, blank=True)
-    # Leads are emailed once about a crisis case left open too long.
+    # The leads are told about a crisis case once when it opens, and reminded once if it
+    # is still open CRISIS_REMINDER_MINUTES later (moderation.escalation).
     leads_alerted_at = models.DateTimeField(null=True, blank=True)
+    leads_reminded_at = models.DateTimeField(null=True, blank=True)
     # Was the screening right? Optional, given with the decision on a case with
     # screening findings; what moderation.verdicts counts and exports.
     screening_verdict = models.CharField(

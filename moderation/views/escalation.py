@@ -1,16 +1,17 @@
 """The safeguarding leads' own view: escalated and crisis cases, oldest first."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from ..escalation import overdue_cutoff
 from ..models import Case
-from ..permissions import check_can_lead
+from ..permissions import check_can_see_crisis_cases
 
 
 @login_required
 def escalated(request):
-    check_can_lead(request.user)
+    check_can_see_crisis_cases(request.user)
     cases = (
         Case.objects.escalated_or_crisis()
         .select_related("post__thread__board", "member")
@@ -19,5 +20,9 @@ def escalated(request):
     return render(
         request,
         "moderation/escalated.html",
-        {"cases": cases, "overdue_cutoff": overdue_cutoff()},
+        {
+            "cases": cases,
+            "overdue_cutoff": overdue_cutoff(),
+            "reminder_minutes": settings.CRISIS_REMINDER_MINUTES,
+        },
     )

@@ -72,6 +72,13 @@ class User(AbstractUser):
     warning_preferences = models.JSONField(default=dict, blank=True)
     # Set by a moderator's suspension: the member can read but not post until then.
     posting_suspended_until = models.DateTimeField(null=True, blank=True, editable=False)
+    # Only meaningful for safeguarding leads (moderation.escalation): when any lead is
+    # on call, a new crisis case alerts those leads; when none is, it alerts them all.
+    on_call = models.BooleanField(
+        "on call for crisis alerts",
+        default=False,
+        help_text="Safeguarding leads only: alerted at once about every new crisis case.",
+    )
     age_confirmed_at = models.DateTimeField(
         null=True, blank=True, help_text="When the member confirmed they are 13 or over."
     )

@@ -46,6 +46,7 @@ def test_every_printed_account_signs_in_with_its_role(client, seed):
     assert User.objects.get(username="DemoModerator").groups.filter(name=MODERATORS).exists()
     lead = User.objects.get(username="DemoLead")
     assert list(lead.groups.values_list("name", flat=True)) == [SAFEGUARDING_LEADS]
+    assert lead.on_call
     assert User.objects.get(username="DemoAdmin").is_superuser
 
 

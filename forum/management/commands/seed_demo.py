@@ -49,7 +49,7 @@ BOARDS = [
 ACCOUNTS = [
     ("DemoMember", "member@example.com", "member", {}),
     ("DemoModerator", "moderator@example.com", "moderator", {}),
-    ("DemoLead", "lead@example.com", "lead", {}),
+    ("DemoLead", "lead@example.com", "lead", {"on_call": True}),
     ("DemoAdmin", "admin@example.com", "admin", {"is_staff": True, "is_superuser": True}),
 ]
 ROLE_GROUPS = {"moderator": MODERATORS, "lead": SAFEGUARDING_LEADS}
