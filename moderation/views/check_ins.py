@@ -26,7 +26,10 @@ def check_in_context(case, moderator, chosen_key=""):
         "can_check_in": can_check_in(case, moderator),
         "check_in_templates": templates,
         "check_in_chosen": chosen.key if chosen else "",
-        "check_in_form": CheckInForm(initial={"body": chosen.body if chosen else ""}),
+        # Its own ids: the decision form on the same page has a `body` field too.
+        "check_in_form": CheckInForm(
+            initial={"body": chosen.body if chosen else ""}, auto_id="id_check_in_%s"
+        ),
     }
 
 

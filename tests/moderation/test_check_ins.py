@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from moderation.check_ins import NOTICE_LINK_LABEL
 from moderation.models import ActionKind, Case, CaseReason, CheckIn, ModerationAction, Priority
+from peersupport.accounts.deletion import delete_account
 from tests.factories import UserFactory
 from tests.moderation.case_helpers import make_case, make_moderator
 from tests.test_wording import assert_kind
@@ -142,3 +143,12 @@ def test_blocked_words_in_an_answer_are_refused_kindly(client, moderator_client,
     assert page.status_code == 200
     assert not CheckIn.objects.filter(from_moderators=False).exists()
     assert 'class="field-problem"' in page.content.decode()
+
+
+def test_a_writer_who_deletes_their_account_takes_their_answers_with_them(
+    writer_client, moderator_client, crisis_case
+):
+    send(moderator_client, crisis_case)
+    writer_client.post(reverse("check_in", args=[crisis_case.pk]), {"body": "Just for you."})
+    delete_account(crisis_case.post.author, keep_posts=True)
+    assert list(CheckIn.objects.values_list("body", flat=True)) == [HELLO]
