@@ -42,7 +42,10 @@ def send_check_in(*, case, moderator, body):
     """A message from "the moderators" to the writer, with a notification that leads
     them to the private page."""
     if not can_check_in(case, moderator):
-        raise CheckInRefused("Sorry, a check-in can only be sent on a crisis or concern case.")
+        raise CheckInRefused(
+            "Sorry, a check-in is for crisis and concern cases, sent by a moderator who "
+            "may decide the case, to a writer who still has an account."
+        )
     writer = case.concerns
     check_in = CheckIn.objects.create(case=case, sender=moderator, from_moderators=True, body=body)
     record(
