@@ -70,7 +70,7 @@ def answer_check_in(*, case, writer, body):
     """The writer's answer. Crisis words raise the case (or a new one about the post)
     to crisis and the writer is shown help; blocked words are refused, as anywhere.
     Personal information is kept: only the moderators read it, and someone in danger
-    may need to say where they are. An answer to a decided case opens a new one."""
+    may need to say where they are."""
     screening = screen_text(body)
     if not screening.is_crisis and screening.level == RiskLevel.BLOCKED:
         raise CheckInRefused(
@@ -87,14 +87,13 @@ def answer_check_in(*, case, writer, body):
         member=writer,
         after={"check_in": check_in.pk, "screening": screening.level},
     )
-    findings = screening.as_findings()
+    # The answer puts the case (or a new one about the post, once it is decided) back
+    # in front of the moderators, saying why; crisis words put it at the top.
+    reasons = [CaseReason.CHECK_IN_REPLY]
     if screening.is_crisis:
-        open_crisis_case(post=case.post, reasons=[CaseReason.CRISIS_LANGUAGE], findings=findings)
-    elif not case.is_open:
-        reasons = [CaseReason.CHECK_IN_REPLY]
-        if screening.level == RiskLevel.CONCERN:
-            reasons.append(CaseReason.CONCERN_LANGUAGE)
-        open_case(post=case.post, reasons=reasons, findings=findings)
+        reasons.insert(0, CaseReason.CRISIS_LANGUAGE)
     elif screening.level == RiskLevel.CONCERN:
-        open_case(post=case.post, reasons=[CaseReason.CONCERN_LANGUAGE], findings=findings)
+        reasons.insert(0, CaseReason.CONCERN_LANGUAGE)
+    opening = open_crisis_case if screening.is_crisis else open_case
+    opening(post=case.post, reasons=reasons, findings=screening.as_findings())
     return Answer(check_in=check_in, crisis=screening.is_crisis)

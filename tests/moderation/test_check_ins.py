@@ -105,6 +105,8 @@ def test_the_writers_answer_reaches_the_case_page_and_the_log(
 
     case_page = moderator_client.get(reverse("moderation_case", args=[crisis_case.pk]))
     assert "Thank you, a bit better today." in case_page.content.decode()
+    crisis_case.refresh_from_db()
+    assert CaseReason.CHECK_IN_REPLY in crisis_case.reasons
     replied = ModerationAction.objects.get(action=ActionKind.CHECK_IN_REPLY)
     assert (replied.actor, replied.member, replied.case) == (writer, writer, crisis_case)
 
@@ -153,3 +155,14 @@ def test_a_writer_who_deletes_their_account_takes_their_answers_with_them(
     writer_client.post(reverse("check_in", args=[crisis_case.pk]), {"body": "Just for you."})
     delete_account(crisis_case.post.author, keep_posts=True)
     assert list(CheckIn.objects.values_list("body", flat=True)) == [HELLO]
+
+
+def test_personal_information_in_an_answer_reaches_the_moderators(
+    writer_client, moderator_client, crisis_case
+):
+    # Only the moderators read it, and someone in danger may need to say where they are.
+    send(moderator_client, crisis_case)
+    writer_client.post(
+        reverse("check_in", args=[crisis_case.pk]), {"body": "You can call me on 07700 900123"}
+    )
+    assert CheckIn.objects.filter(from_moderators=False, body__contains="07700 900123").exists()
