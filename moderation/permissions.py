@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 
 from peersupport.accounts.permissions import (
     MODERATORS,
@@ -197,3 +198,9 @@ def can_read_check_in(case, user):
         and writer.pk == user.pk
         and case.check_ins.filter(from_moderators=True).exists()
     )
+
+
+def check_can_read_check_in(case, user):
+    # 404, not 403: anyone else must not learn that the check-in, or the case, exists.
+    if not can_read_check_in(case, user):
+        raise Http404

@@ -3,14 +3,18 @@ writer reads and answers on a page only they can open."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from ..check_in_forms import CHECK_IN_TEMPLATE_PREFIX, CheckInAnswerForm, CheckInForm
 from ..check_ins import CheckInRefused, answer_check_in, send_check_in
 from ..models import Case, CheckIn, MessageTemplate
-from ..permissions import can_check_in, can_read_check_in, check_can_moderate, is_crisis_or_concern
+from ..permissions import (
+    can_check_in,
+    check_can_moderate,
+    check_can_read_check_in,
+    is_crisis_or_concern,
+)
 
 
 def check_in_context(case, moderator, chosen_key=""):
@@ -56,9 +60,7 @@ def send(request, pk):
 @login_required
 def conversation(request, pk):
     case = get_object_or_404(Case.objects.select_related("post__author", "post__thread"), pk=pk)
-    # Anyone but the writer must not learn that a check-in, or the case, exists.
-    if not can_read_check_in(case, request.user):
-        raise Http404
+    check_can_read_check_in(case, request.user)
     form = CheckInAnswerForm(request.POST or None)
     crisis = False
     if request.method == "POST" and form.is_valid():
