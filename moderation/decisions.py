@@ -20,7 +20,7 @@ from peersupport.accounts.models import User
 
 from . import notices
 from .audit import record
-from .models import ActionKind, Case, CaseStatus, Flag, ScreeningVerdict
+from .models import ActionKind, Case, CaseStatus, Flag, Priority, ScreeningVerdict
 from .permissions import decision_limits
 from .profiles import approve_bio, hide_bio
 from .sanctions import ban_member, suspend_member, warn_member
@@ -436,6 +436,7 @@ def _decide(case, moderator, action, reason, screening_verdict, seen_posts, deta
             post=post,
             decision=decision,
             about_bio=post is None,
+            in_crisis=case.priority == Priority.CRISIS,
         )
     _close_flags([post, *added] if post else [], member)
     return case

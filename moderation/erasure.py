@@ -12,7 +12,7 @@ from django.utils import timezone
 from forum.models import Post
 
 from .audit import record
-from .models import ActionKind, Case, CaseStatus, Flag, ModerationAction
+from .models import ActionKind, Case, CaseStatus, CheckIn, Flag, ModerationAction
 
 KEPT_REASON = "Their posts stay, shown as by a former member."
 REMOVED_REASON = "Their posts were removed at their request."
@@ -29,6 +29,9 @@ def forget_member(member, *, removed_post_ids):
     _blank_audit_identity(member, removed_post_ids)
     # Their concerns stay with the moderators; who raised them, and from where, goes.
     Flag.objects.filter(flagger=member).update(flagger=None, address_hash="", device_hash="")
+    # What they told the moderators privately was for the moderators while they were
+    # here; the moderators' own messages stay, as the fact that someone reached out.
+    CheckIn.objects.filter(sender=member, from_moderators=False).delete()
     _close_cases_on_removed_posts(removed_post_ids)
     # Their bio goes with their account, so nothing is left to decide about it.
     _close_cases(Case.objects.filter(member=member), PROFILE_CASE_CLOSED_REASON)

@@ -12,6 +12,9 @@ FLAG_OUTCOME = "flag-outcome"
 PROFILE_FLAG_OUTCOME = "profile-flag-outcome"
 # A decision about a bio has its own words where a post's would not fit.
 BIO_NOTICES = {ActionKind.APPROVE: "bio-approve", ActionKind.HIDE: "bio-hide"}
+# Hiding the post of someone who may be in danger is care, not a sanction: its own words,
+# and no invitation to edit the post so it can be looked at again.
+HIDE_IN_CRISIS = "hide-crisis"
 # Used only if an admin has deleted an action's template, so nobody is left unanswered.
 FALLBACK = "A moderator has looked at your post. The reason: {reason}."
 
@@ -34,25 +37,36 @@ NEXT_STEPS = {
     ActionKind.WARN: ASK_AGAIN,
     ActionKind.SUSPEND: ASK_AGAIN,
     ActionKind.BAN: "",
+    HIDE_IN_CRISIS: "",
 }
 
 
 def compose(key, reason=""):
     """The notice for a template key, with the reason filled in."""
     template = MessageTemplate.objects.filter(key=key).first()
-    # str.replace, not str.format: an admin's wording may contain other braces.
-    body = (template.body if template else FALLBACK).replace("{reason}", reason or "not given")
+    body = _with_reason(template.body if template else FALLBACK, reason.strip() or "not given")
     if key in (FLAG_OUTCOME, PROFILE_FLAG_OUTCOME):
         return body
     return " ".join(part for part in (body, NEXT_STEPS.get(key, ""), HELP_IS_THERE) if part)
 
 
-def decision_key(action, about_bio=False):
-    """The template for a decision's notice: a bio's own where a post's would not fit."""
-    return BIO_NOTICES.get(action, action) if about_bio else action
+def _with_reason(body, reason):
+    # str.replace, not str.format: an admin's wording may contain other braces. A reason
+    # that ends its own sentence does not get a second full stop ("below..").
+    if reason[-1] in ".!?":
+        body = body.replace("{reason}.", reason)
+    return body.replace("{reason}", reason)
 
 
-def tell_author(*, member, action, reason, post, decision=None, about_bio=False):
+def decision_key(action, about_bio=False, in_crisis=False):
+    """The template for a decision's notice: a bio's own where a post's would not fit,
+    and kinder words for hiding the post of a writer in crisis."""
+    if about_bio:
+        return BIO_NOTICES.get(action, action)
+    return HIDE_IN_CRISIS if in_crisis and action == ActionKind.HIDE else action
+
+
+def tell_author(*, member, action, reason, post, decision=None, about_bio=False, in_crisis=False):
     """The writer's notice; a decision they may appeal carries the way to do it."""
     link = link_label = ""
     if decision is not None and action in APPEALABLE_ACTIONS:
@@ -60,7 +74,7 @@ def tell_author(*, member, action, reason, post, decision=None, about_bio=False)
         link_label = "Ask for this decision to be looked at again"
     notify_member(
         recipient=member,
-        message=compose(decision_key(action, about_bio), reason),
+        message=compose(decision_key(action, about_bio, in_crisis), reason),
         post=post,
         link=link,
         link_label=link_label,

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 
 from peersupport.accounts.permissions import (
     MODERATORS,
@@ -16,7 +17,7 @@ from peersupport.accounts.permissions import (
     roles_in_force,
 )
 
-from .models import ActionKind, Appeal, CaseReason
+from .models import ActionKind, Appeal, CaseReason, Priority
 
 
 def can_moderate(user):
@@ -188,3 +189,41 @@ def decision_limits(case, moderator):
 def can_decide(case, moderator, action=None):
     """Whether `moderator` may take `action` on `case` (any decision, when None)."""
     return not decision_limits(case, moderator).why_not(action)
+
+
+# The cases whose writer the moderators may check in with privately.
+CHECK_IN_REASONS = {CaseReason.CRISIS_LANGUAGE, CaseReason.CONCERN_LANGUAGE}
+
+
+def is_crisis_or_concern(case):
+    return case.priority <= Priority.HIGH or bool(CHECK_IN_REASONS & set(case.reasons))
+
+
+def can_check_in(case, moderator):
+    """A moderator who may decide a crisis or concern case about a post may write to its
+    writer, if they still have an account; nobody checks in about their own post."""
+    writer = case.concerns
+    return (
+        case.post_id is not None
+        and writer is not None
+        and writer.is_active
+        and is_crisis_or_concern(case)
+        and not decision_limits(case, moderator).nothing
+    )
+
+
+def can_read_check_in(case, user):
+    """Only the writer the case is about, once the moderators have written to them."""
+    writer = case.concerns
+    return (
+        user.is_authenticated
+        and writer is not None
+        and writer.pk == user.pk
+        and case.check_ins.filter(from_moderators=True).exists()
+    )
+
+
+def check_can_read_check_in(case, user):
+    # 404, not 403: anyone else must not learn that the check-in, or the case, exists.
+    if not can_read_check_in(case, user):
+        raise Http404

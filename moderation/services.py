@@ -19,6 +19,8 @@ REASON_PRIORITY = {
     CaseReason.PREMODERATION: Priority.MEDIUM,
     CaseReason.EDITED: Priority.MEDIUM,
     CaseReason.APPEAL: Priority.MEDIUM,
+    # Someone a crisis or concern case was about has answered the moderators.
+    CaseReason.CHECK_IN_REPLY: Priority.HIGH,
     CaseReason.FLAGGED: Priority.LOW,
 }
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import appeals, cases, escalation, flags, log, members, queue, writers
+from .views import appeals, cases, check_ins, escalation, flags, log, members, queue, writers
 
 urlpatterns = [
     path("posts/<int:pk>/waiting/", writers.post_waiting, name="post_waiting"),
@@ -11,6 +11,8 @@ urlpatterns = [
     path("moderation/cases/<int:pk>/", cases.case, name="moderation_case"),
     path("moderation/cases/<int:pk>/take/", cases.take, name="moderation_take_case"),
     path("moderation/cases/<int:pk>/reassign/", cases.reassign, name="moderation_reassign"),
+    path("moderation/cases/<int:pk>/check-in/", check_ins.send, name="moderation_check_in"),
+    path("moderation/check-ins/<int:pk>/", check_ins.conversation, name="check_in"),
     path("moderation/log/", log.moderation_log, name="moderation_log"),
     path("moderation/escalated/", escalation.escalated, name="moderation_escalated"),
     path("moderation/members/<pseudonym:username>/", members.member, name="moderation_member"),

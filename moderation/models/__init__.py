@@ -11,6 +11,7 @@ from .cases import (
     Priority,
     ScreeningVerdict,
 )
+from .check_ins import CheckIn
 from .members import Appeal, Sanction, SanctionKind, StaffNote
 from .screening import RiskLevel, WatchedPhrase
 from .site import MessageTemplate, ModerationSettings
@@ -22,6 +23,7 @@ __all__ = [
     "Case",
     "CaseReason",
     "CaseStatus",
+    "CheckIn",
     "Flag",
     "FlagReason",
     "MessageTemplate",

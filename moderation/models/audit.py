@@ -24,6 +24,8 @@ class ActionKind(models.TextChoices):
     APPEAL = "appeal", "Appeal made"
     ADMIN_CHANGE = "admin_change", "Changed in the admin"
     ACCOUNT_DELETED = "account_deleted", "Account deleted by its member"
+    CHECK_IN = "check_in", "Private check-in sent to the writer"
+    CHECK_IN_REPLY = "check_in_reply", "Writer answered a check-in"
     # An attempt that was not the actor's to make (moderation.permissions.decision_limits):
     # `after` says what was tried, `reason` why it was refused.
     REFUSED = "refused", "Refused: not theirs to decide"

@@ -25,6 +25,7 @@ class CaseReason(models.TextChoices):
     FLAGGED = "flagged", "Flagged by members"
     EDITED = "edited", "Edited after review"
     APPEAL = "appeal", "Appeal"
+    CHECK_IN_REPLY = "check-in-reply", "The writer answered a check-in"
 
 
 class CaseStatus(models.TextChoices):

@@ -10,8 +10,9 @@ from .. import notices
 from ..case_forms import DecisionForm, ReassignForm
 from ..decisions import DecisionRefused, claim_case, decide_case, reassign_case
 from ..findings import describe_findings
-from ..models import Case, Flag, Sanction, StaffNote
+from ..models import Case, Flag, Priority, Sanction, StaffNote
 from ..permissions import can_lead, check_can_lead, check_can_moderate, decision_limits
+from .check_ins import check_in_context
 
 HISTORY_LENGTH = 20
 
@@ -35,9 +36,7 @@ def case(request, pk):
     )
     preview = None
     if request.method == "POST" and "preview" in request.POST:
-        preview = _message_preview(
-            request.POST.get("action"), request.POST.get("reason", ""), case.is_about_profile
-        )
+        preview = _message_preview(request.POST.get("action"), request.POST.get("reason", ""), case)
     elif request.method == "POST" and form.is_valid():
         try:
             decide_case(
@@ -58,7 +57,12 @@ def case(request, pk):
     return render(
         request,
         "moderation/case.html",
-        {**_case_context(case, request.user, limits), "form": form, "preview": preview},
+        {
+            **_case_context(case, request.user, limits),
+            **check_in_context(case, request.user, request.GET.get("check_in_template", "")),
+            "form": form,
+            "preview": preview,
+        },
     )
 
 
@@ -78,10 +82,11 @@ def take(request, pk):
     return redirect("moderation_case", case.pk)
 
 
-def _message_preview(action, reason, about_bio):
+def _message_preview(action, reason, case):
     if action not in notices.NEXT_STEPS:
         return "Escalating sends no message: the case stays open for a safeguarding lead."
-    return notices.compose(notices.decision_key(action, about_bio), reason)
+    in_crisis = case.priority == Priority.CRISIS
+    return notices.compose(notices.decision_key(action, case.is_about_profile, in_crisis), reason)
 
 
 def _with_context(cases):

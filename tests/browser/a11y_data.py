@@ -13,9 +13,10 @@ from forum.following import notify_member
 from forum.models import ContentWarning
 from forum.services import toggle_reaction
 from moderation import pipeline
+from moderation.check_ins import answer_check_in, send_check_in
 from moderation.decisions import decide_case
 from moderation.flagging import flag_profile
-from moderation.models import CaseReason, Priority, RiskLevel, WatchedPhrase
+from moderation.models import Case, CaseReason, Priority, RiskLevel, WatchedPhrase
 from moderation.profiles import submit_bio
 from moderation.services import open_case
 from peersupport.signposting.models import CrisisResource
@@ -68,6 +69,10 @@ def build_site():
     held = pipeline.submit_thread(
         author=writer, board=board, title="Tonight", body="I think I will end it all tonight."
     ).post
+
+    held_case = Case.objects.about_post(held).get()
+    send_check_in(case=held_case, moderator=moderator, body="Hi, this is the moderators.")
+    answer_check_in(case=held_case, writer=writer, body="Thank you for asking.")
 
     cases = {}
     for priority in Priority:
@@ -122,10 +127,12 @@ def build_site():
         ("member", "held post waiting", f"/posts/{held.pk}/waiting/"),
         ("member", "flag a profile", f"/members/{friend.username}/flag/"),
         ("member", "held bio waiting", "/settings/bio/waiting/"),
+        ("member", "check-in from the moderators", f"/moderation/check-ins/{held_case.pk}/"),
         ("quiet member", "home in quiet mode", "/"),
         ("moderator", "queue", "/moderation/"),
         ("moderator", "case", f"/moderation/cases/{cases['crisis'].pk}/"),
         ("moderator", "profile case", f"/moderation/cases/{profile_case.pk}/"),
+        ("moderator", "case with a check-in", f"/moderation/cases/{held_case.pk}/"),
         ("moderator", "member", f"/moderation/members/{writer.username}/"),
         ("moderator", "audit log", "/moderation/log/"),
         ("admin", "crisis resources", "/admin/signposting/crisisresource/"),
