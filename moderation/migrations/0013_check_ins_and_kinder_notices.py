@@ -62,7 +62,7 @@ def kinder_words(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("moderation", "0011_settings_row_and_held_crisis_words"),
+        ("moderation", "0012_case_leads_reminded_at"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
