@@ -137,6 +137,22 @@ class CaseQuerySet(models.QuerySet):
     def claimed_by_other_than(self, user, now=None):
         return self.filter(claimed_until__gt=now or timezone.now()).exclude(claimed_by=user)
 
+    def next_for(self, moderator, now=None):
+        """The open case `moderator` should read next, in queue order: not held by
+        someone else and not about their own post or profile (someone else decides
+        those). Rank limits only withhold sanctions, so such cases still come."""
+        now = now or timezone.now()
+        return (
+            self.open()
+            .filter(
+                Q(claimed_until__isnull=True) | Q(claimed_until__lte=now) | Q(claimed_by=moderator)
+            )
+            .exclude(post__author=moderator)
+            .exclude(member=moderator)
+            .in_queue_order()
+            .first()
+        )
+
     def escalated_or_crisis(self):
         return self.open().filter(Q(is_escalated=True) | Q(priority=Priority.CRISIS))
 

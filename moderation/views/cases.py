@@ -53,7 +53,7 @@ def case(request, pk):
             messages.error(request, refused.message)
             return redirect("moderation_case", case.pk)
         messages.success(request, "Your decision is saved. Thank you.")
-        return redirect("moderation_queue")
+        return _next_case(request.user)
     # Opening a case changes nothing: it is taken with its button, or by deciding it.
     return render(
         request,
@@ -76,6 +76,14 @@ def take(request, pk):
     else:
         messages.success(request, "The case is yours for the next 15 minutes.")
     return redirect("moderation_case", case.pk)
+
+
+def _next_case(moderator):
+    """On to the next case, so a shift is one page per decision; the queue when none."""
+    following = Case.objects.next_for(moderator)
+    if following is None:
+        return redirect("moderation_queue")
+    return redirect("moderation_case", following.pk)
 
 
 def _message_preview(action, reason, about_bio):
