@@ -88,8 +88,12 @@ def _next_case(moderator):
 
 def _message_preview(action, reason, about_bio):
     if action not in notices.NEXT_STEPS:
-        return "Escalating sends no message: the case stays open for a safeguarding lead."
-    return notices.compose(notices.decision_key(action, about_bio), reason)
+        return {
+            "sends_nothing": True,
+            "text": "Escalating sends the member nothing: the case stays open for a "
+            "safeguarding lead, who reads your reason.",
+        }
+    return {"text": notices.compose(notices.decision_key(action, about_bio), reason)}
 
 
 def _with_context(cases):

@@ -8,6 +8,8 @@ import pytest
 from django.utils import timezone
 
 from moderation.decisions import claim_case
+from moderation.models import Sanction
+from tests.factories import UserFactory, make_thread
 
 from .case_helpers import make_case, make_moderator
 
@@ -48,3 +50,54 @@ def test_with_no_case_left_the_moderator_goes_back_to_the_queue(moderator_client
     case = make_case(held=True)
     response = moderator_client.post(url(case), {"action": "approve", "reason": ""})
     assert response["Location"] == "/moderation/"
+
+
+def test_decisions_come_in_groups_each_with_only_its_own_fields(moderator_client):
+    case = make_case(held=True)
+    page = moderator_client.get(url(case)).content.decode()
+    for group in ("Keep", "Hide", "Change", "Sanction the member", "Escalate"):
+        assert f"<legend>{group}</legend>" in page
+    # The suspension's length sits with the suspension, shown once it is chosen.
+    suspend = page.index('value="suspend"')
+    assert suspend < page.index('name="days"') < page.index('value="ban"')
+    assert page.count('class="decision-extra"') == 4  # edit, warning, move, suspend
+
+
+def test_escalating_without_a_reason_is_summed_up_at_the_top(moderator_client):
+    case = make_case(held=True)
+    response = moderator_client.post(url(case), {"action": "escalate", "reason": ""})
+    page = response.content.decode()
+    summary = page.index('class="problem-summary"')
+    assert summary < page.index("<h1>")
+    assert "autofocus" in page[summary : page.index("</div>", summary)]
+    assert '<a href="#id_reason">Please tell the safeguarding leads why you escalate.</a>' in page
+
+
+def test_the_escalation_preview_says_the_member_gets_nothing(moderator_client):
+    case = make_case(held=True)
+    page = moderator_client.post(
+        url(case), {"action": "escalate", "reason": "Worried", "preview": "1"}
+    ).content.decode()
+    assert "Escalating sends the member nothing" in page
+    assert "The message the member will get" not in page
+
+
+def test_a_suspension_date_is_read_day_first(moderator_client):
+    case = make_case(held=True)
+    next_year = timezone.localdate().year + 1
+    moderator_client.post(
+        url(case),
+        {"action": "suspend", "reason": "A break", "until": f"7/12/{next_year}"},
+    )
+    sanction = Sanction.objects.get(member=case.post.author)
+    assert timezone.localtime(sanction.until).date() == datetime.date(next_year, 12, 7)
+    page = moderator_client.get(url(make_case(author=case.post.author))).content.decode()
+    assert f"until 7 December {next_year}" in page
+
+
+def test_other_forms_sum_up_their_problems_too(client):
+    client.force_login(UserFactory())
+    thread = make_thread()
+    response = client.post(f"/posts/{thread.opening_post.pk}/flag/", {"note": "Hm"})
+    page = response.content.decode()
+    assert 'class="problem-summary"' in page and 'href="#id_reason' in page
