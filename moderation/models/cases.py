@@ -59,14 +59,16 @@ class CaseQuerySet(models.QuerySet):
 
     def for_queue(self):
         """Open cases in queue order, with only what the queue shows of each: the post's
-        words (folded away), writer and board, or the bio a profile case is about, and
+        words (folded away), writer, thread and board, or the bio a profile case is about, and
         who holds the claim."""
         return (
             self.open()
-            .select_related("post__thread__board", "member", "claimed_by")
+            .select_related("post__thread__board", "post__author", "member", "claimed_by")
             .only(
-                *("status", "priority", "reasons", "is_escalated", "opened_at", "claimed_until"),
-                *("post__body", "post__author", "post__thread__board__name"),
+                *("status", "priority", "reasons", "findings", "is_escalated", "opened_at"),
+                "claimed_until",
+                *("post__body", "post__author__username"),
+                *("post__thread__title", "post__thread__board__name"),
                 *("member__username", "member__bio", "member__pending_bio"),
                 "claimed_by__username",
             )
@@ -266,6 +268,12 @@ class Case(models.Model):
             isinstance(finding, dict) and finding.get("level") in SCREENING_LEVELS
             for finding in self.findings
         )
+
+    @property
+    def may_distress(self):
+        """Whether the screening or a member found something: only then is the
+        moderator warned before reading."""
+        return self.has_screening_findings or CaseReason.FLAGGED in self.reasons
 
     def claimant(self, now=None):
         """Who holds the claim on this case now, or None once it has expired."""
