@@ -259,6 +259,22 @@ class ReassignForm(forms.Form):
         return data
 
 
+class CaseIdsField(forms.Field):
+    """Case ids ticked on the queue, any number of them; which may be approved is
+    approve_plain_cases's to check against the database."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value):
+        return [int(each) for each in value or [] if str(each).isdigit()]
+
+
+class PlainApprovalForm(forms.Form):
+    """The queue's ticked plain first posts, approved together."""
+
+    cases = CaseIdsField()
+
+
 class QueueFilterForm(BootstrapWidgets, forms.Form):
     """The queue's filters (GET). Every field is optional: an empty form shows all."""
 

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -153,6 +153,16 @@ class CaseQuerySet(models.QuerySet):
             .exclude(member=moderator)
             .in_queue_order()
             .first()
+        )
+
+    def plain_first_posts(self):
+        """Open cases held only for pre-moderation that nothing was found in, by the
+        screening or by a member: the ones a moderator may approve several at once."""
+        return (
+            self.open()
+            .filter(reasons=[CaseReason.PREMODERATION], findings=[], post__isnull=False)
+            .exclude(Exists(Flag.objects.filter(post=OuterRef("post"))))
+            .exclude(Exists(self.model.added_posts.through.objects.filter(case=OuterRef("pk"))))
         )
 
     def escalated_or_crisis(self):
