@@ -295,7 +295,7 @@ class Post(models.Model):
         ]
 
     def __str__(self):
-        return f"Post {self.pk} in {self.thread_id}"
+        return f"Post {self.pk} in thread {self.thread_id}"
 
     def get_absolute_url(self):
         return reverse("post", args=[self.pk])
