@@ -120,17 +120,35 @@ def send_reply_notifications(post_id):
 @transaction.atomic
 def notify_member(*, recipient, message, post=None, thread=None, link="", link_label=""):
     """A message from the moderators (the outcome of a flag or a decision), with an
-    optional next step for the member to take."""
+    optional next step for the member to take. About a post, there is one notice per
+    post, brought up to date at each step (held, then approved) and unread again, so
+    the member reads the latest rather than a pile of near-identical ones."""
     forget_unread_counts([recipient.pk])
-    return Notification.objects.create(
-        recipient=recipient,
-        kind=NotificationKind.MODERATION,
-        thread=thread or (post.thread if post else None),
-        post=post,
-        message=message,
-        link=link,
-        link_label=link_label,
-    )
+    fields = {
+        "thread": thread or (post.thread if post else None),
+        "message": message,
+        "link": link,
+        "link_label": link_label,
+    }
+    earlier = None
+    if post is not None:
+        # The newest, should older data hold several.
+        earlier = (
+            Notification.objects.select_for_update()
+            .filter(recipient=recipient, kind=NotificationKind.MODERATION, post=post)
+            .order_by("-created_at", "-pk")
+            .first()
+        )
+    if earlier is None:
+        return Notification.objects.create(
+            recipient=recipient, kind=NotificationKind.MODERATION, post=post, **fields
+        )
+    for name, value in fields.items():
+        setattr(earlier, name, value)
+    earlier.created_at = timezone.now()
+    earlier.read_at = earlier.emailed_at = None
+    earlier.save()
+    return earlier
 
 
 @transaction.atomic

@@ -16,6 +16,22 @@ from peersupport.accounts.permissions import MODERATORS, SAFEGUARDING_LEADS, rol
 from .decisions import DECISION_ACTIONS, PROFILE_DECISION_ACTIONS
 from .models import ActionKind, CaseReason, Priority, ScreeningVerdict
 
+# The decisions as a moderator thinks of them, and the fields each one needs: the form
+# shows a decision's fields under its choice, and only once it is chosen (theme.css).
+DECISION_GROUPS = [
+    ("Keep", [ActionKind.APPROVE]),
+    ("Hide", [ActionKind.HIDE]),
+    ("Change", [ActionKind.EDIT, ActionKind.ADD_WARNING, ActionKind.LOCK, ActionKind.MOVE]),
+    ("Sanction the member", [ActionKind.WARN, ActionKind.SUSPEND, ActionKind.BAN]),
+    ("Escalate", [ActionKind.ESCALATE]),
+]
+DECISION_FIELDS = {
+    ActionKind.EDIT: ["body"],
+    ActionKind.ADD_WARNING: ["content_warning", "content_warning_text"],
+    ActionKind.MOVE: ["board"],
+    ActionKind.SUSPEND: ["days", "until"],
+}
+
 SUSPENSION_DAYS = [(1, "1 day"), (3, "3 days"), (7, "1 week"), (14, "2 weeks"), (30, "30 days")]
 
 
@@ -68,16 +84,17 @@ class DecisionForm(BootstrapWidgets, forms.Form):
         required=False,
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="The member sees this in the message below, so please write it kindly.",
+        help_text="Not needed to approve. The member reads it in their message, so please "
+        "write it kindly; for an escalation, only the safeguarding leads read it.",
     )
     body = forms.CharField(
-        label="The post's new text (for “Edited and approved”)",
+        label="The post's new text",
         required=False,
         max_length=MAX_BODY_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6}),
     )
     content_warning = forms.ChoiceField(
-        label="Content warning (for “Content warning added”)",
+        label="Content warning",
         required=False,
         choices=[("", "Choose a warning"), *ContentWarning.choices],
     )
@@ -85,21 +102,26 @@ class DecisionForm(BootstrapWidgets, forms.Form):
         label="Describe the warning (for “Other”)", required=False, max_length=80
     )
     board = BoardChoiceField(
-        label="Move the thread to (for “Thread moved”)",
+        label="Move the thread to",
         required=False,
         empty_label="Choose a board",
     )
     days = forms.TypedChoiceField(
-        label="Suspend posting for (for “Member suspended”)",
+        label="Suspend posting for",
         required=False,
         coerce=int,
         empty_value=None,
         choices=[("", "Choose how long"), *SUSPENSION_DAYS],
     )
+    # Typed the British way: a browser's date box shows its own locale's order, which
+    # for many is the American month first.
     until = forms.DateField(
         label="…or until this date",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        input_formats=["%d/%m/%Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d"],
+        widget=forms.TextInput(attrs={"inputmode": "text", "autocomplete": "off"}),
+        help_text="For example 7/12/2026 or 7 December 2026.",
+        error_messages={"invalid": "Please write the date as day, month and year."},
     )
     screening_verdict = forms.ChoiceField(
         label="Was the screening right?",
@@ -135,6 +157,24 @@ class DecisionForm(BootstrapWidgets, forms.Form):
             action = self.fields["action"]
             action.widget.choices = [c for c in action.choices if c[0] not in withheld]
 
+    def groups(self):
+        """The offered decisions in their groups: (title, [(radio, [its fields])]),
+        leaving out groups with nothing offered."""
+        radios = {radio.data["value"]: radio for radio in self["action"]}
+        grouped = []
+        for title, actions in DECISION_GROUPS:
+            options = [
+                (
+                    radios[action],
+                    [self[name] for name in DECISION_FIELDS.get(action, []) if name in self.fields],
+                )
+                for action in actions
+                if action in radios
+            ]
+            if options:
+                grouped.append((title, options))
+        return grouped
+
     def clean_seen_posts(self):
         ids = self.cleaned_data["seen_posts"].split(",")
         return {int(pk) for pk in ids if pk.strip().isdigit()}
@@ -142,7 +182,9 @@ class DecisionForm(BootstrapWidgets, forms.Form):
     def clean(self):
         data = super().clean()
         action = data.get("action")
-        if action and action != ActionKind.APPROVE and not data.get("reason", "").strip():
+        if action == ActionKind.ESCALATE and not data.get("reason", "").strip():
+            self.add_error("reason", "Please tell the safeguarding leads why you escalate.")
+        elif action and action != ActionKind.APPROVE and not data.get("reason", "").strip():
             self.add_error("reason", "Please give a reason: the member will read it.")
         if action == ActionKind.EDIT and not data.get("body", "").strip():
             self.add_error("body", "Please write the post's new text.")
@@ -215,6 +257,22 @@ class ReassignForm(forms.Form):
             )
         data["moderator"] = moderator
         return data
+
+
+class CaseIdsField(forms.Field):
+    """Case ids ticked on the queue, any number of them; which may be approved is
+    approve_plain_cases's to check against the database."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value):
+        return [int(each) for each in value or [] if str(each).isdigit()]
+
+
+class PlainApprovalForm(forms.Form):
+    """The queue's ticked plain first posts, approved together."""
+
+    cases = CaseIdsField()
 
 
 class QueueFilterForm(BootstrapWidgets, forms.Form):

@@ -1,7 +1,21 @@
+from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 
 from .availability import ModeratorAvailability
+from .models import Case
 from .permissions import can_moderate
+
+OPEN_COUNT_CACHE_KEY = "moderation:open-case-count"
+# Short: the header's count is a nudge, and a decision shows on the next minute's pages.
+OPEN_COUNT_CACHE_SECONDS = 60
+
+
+def open_case_count():
+    count = cache.get(OPEN_COUNT_CACHE_KEY)
+    if count is None:
+        count = Case.objects.open().count()
+        cache.set(OPEN_COUNT_CACHE_KEY, count, OPEN_COUNT_CACHE_SECONDS)
+    return count
 
 
 def moderation(request):
@@ -9,9 +23,11 @@ def moderation(request):
     everyone: the crisis box says it on every page). Both lazy. `can_moderate` shares the
     request's cached group lookup with every other role check, so it adds no query to a
     page that already asked about roles, and at most that one to any other; the hours
-    come from the cache."""
+    come from the cache, and so does the open-case count beside the link."""
     context = {"moderators": SimpleLazyObject(ModeratorAvailability.now_on_the_site_clock)}
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         context["can_moderate"] = SimpleLazyObject(lambda: can_moderate(user))
+        # Read only where the template shows the link, so only by moderators.
+        context["open_cases"] = SimpleLazyObject(open_case_count)
     return context

@@ -442,6 +442,33 @@ def _decide(case, moderator, action, reason, screening_verdict, seen_posts, deta
     return case
 
 
+def approve_plain_cases(*, moderator, case_ids):
+    """Approve several plain first posts (see CaseQuerySet.plain_first_posts), each as
+    its own decision with its own audit row. A case no longer plain, decided meanwhile,
+    or not the moderator's to decide is left alone. Returns (approved, left) as lists
+    of case ids."""
+    approved, left = [], []
+    plain = Case.objects.plain_first_posts().select_related("post__author", "member")
+    for pk in sorted(set(case_ids)):
+        case = plain.filter(pk=pk).first()
+        try:
+            if case is None:
+                raise DecisionRefused("No longer a plain first post.")
+            # Outside the transaction below, so a refusal's audit row is kept.
+            _refuse_unless_theirs(case, moderator, ActionKind.APPROVE)
+            # Checked again under the lock: a flag or an edit arriving now either waits
+            # and finds the case decided, or comes first and keeps it open.
+            with transaction.atomic():
+                if not plain.select_for_update(of=("self",)).filter(pk=pk).exists():
+                    raise DecisionRefused("No longer a plain first post.")
+                _decide(case, moderator, ActionKind.APPROVE, "", "", {case.post_id}, {})
+        except DecisionRefused:
+            left.append(pk)
+        else:
+            approved.append(pk)
+    return approved, left
+
+
 def _subject(case):
     """The case's post (None for a profile case), the member it concerns, and the
     decisions that can be taken on it."""

@@ -3,11 +3,13 @@ own modules (decisions.py, flagging.py, ...); each change is one transaction wit
 audit row."""
 
 from django.db import transaction
+from django.utils import timezone
 
+from forum import services as forum_services
 from peersupport.queue import run_after_commit
 
 from .audit import record
-from .models import ActionKind, Case, CaseReason, Priority
+from .models import ActionKind, Case, CaseReason, CaseStatus, Priority
 from .tasks import alert_leads_about_crisis_case
 
 # Each reason's urgency in the queue (DESIGN.md, "The queue").
@@ -132,3 +134,34 @@ def _open_or_add(
 
 def _summary(case):
     return {"priority": case.priority_label, "reasons": list(case.reasons)}
+
+
+@transaction.atomic
+def delete_post(*, post):
+    """The writer deletes their post, and the open cases about it close themselves: there
+    is nothing left to decide, and approving it would publish what they took back. A
+    crisis or escalated case stays open, since deleting the words does not end the risk."""
+    post = forum_services.delete_post(post=post)
+    cases = (
+        Case.objects.select_for_update(of=("self",))
+        .open()
+        .about_post(post)
+        .exclude(is_escalated=True)
+        .exclude(reasons__contains=[CaseReason.CRISIS_LANGUAGE])
+    )
+    for case in cases:
+        record(
+            actor=None,
+            action=ActionKind.POST_DELETED,
+            target=post,
+            case=case,
+            member=post.author,
+            reason="The writer deleted the post, so nothing was left to decide.",
+        )
+        case.status = CaseStatus.DECIDED
+        case.decided_at = timezone.now()
+        case.decision = ActionKind.POST_DELETED
+        case.claimed_by = None
+        case.claimed_until = None
+        case.save(update_fields=["status", "decided_at", "decision", "claimed_by", "claimed_until"])
+    return post

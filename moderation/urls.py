@@ -8,6 +8,7 @@ urlpatterns = [
     path("members/<pseudonym:username>/flag/", flags.flag_profile, name="flag_profile"),
     path("settings/bio/waiting/", writers.bio_waiting, name="bio_waiting"),
     path("moderation/", queue.queue, name="moderation_queue"),
+    path("moderation/approve/", queue.approve_plain, name="moderation_approve_plain"),
     path("moderation/cases/<int:pk>/", cases.case, name="moderation_case"),
     path("moderation/cases/<int:pk>/take/", cases.take, name="moderation_take_case"),
     path("moderation/cases/<int:pk>/reassign/", cases.reassign, name="moderation_reassign"),

@@ -8,10 +8,10 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection, models
-from django.db.models import BooleanField, Case, ExpressionWrapper, F, Q, When
+from django.db.models import BooleanField, Case, ExpressionWrapper, F, OuterRef, Q, When
 from django.urls import reverse
 
-from peersupport.accounts.permissions import is_moderator
+from peersupport.accounts.permissions import holds_role_in_force, is_moderator
 
 MAX_BODY_LENGTH = 10_000
 MAX_TITLE_LENGTH = 120
@@ -178,11 +178,13 @@ class PostQuerySet(models.QuerySet):
     def with_author_names(self):
         """Each post with what a thread page shows of its writer, `author_name`, and of
         the writer it answers, `parent_author_name`: pseudonyms only, in the same query
-        (none for a former member). A deleted parent's writer is named nowhere, so
-        `parent_is_deleted` says what to show instead."""
+        (none for a former member), and whether the writer is a moderator or a lead whose
+        role is in force, `author_is_moderator`, for the badge. A deleted parent's writer
+        is named nowhere, so `parent_is_deleted` says what to show instead."""
         parent_is_deleted = Q(parent__status=PostStatus.DELETED)
         return self.annotate(
             author_name=F("author__username"),
+            author_is_moderator=holds_role_in_force(OuterRef("author")),
             parent_is_deleted=ExpressionWrapper(parent_is_deleted, output_field=BooleanField()),
             parent_author_name=Case(
                 When(parent_is_deleted, then=None), default=F("parent__author__username")
@@ -293,7 +295,7 @@ class Post(models.Model):
         ]
 
     def __str__(self):
-        return f"Post {self.pk} in {self.thread_id}"
+        return f"Post {self.pk} in thread {self.thread_id}"
 
     def get_absolute_url(self):
         return reverse("post", args=[self.pk])

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from moderation import pipeline
+from moderation import services as moderation_services
 from moderation.pipeline import OutcomeKind
 
 from .. import permissions, services
@@ -162,7 +163,7 @@ def delete_post(request, pk):
     post = get_object_or_404(posts, pk=pk)
     permissions.check_can_delete_post(request.user, post)
     if request.method == "POST":
-        services.delete_post(post=post)
+        moderation_services.delete_post(post=post)
         messages.success(request, "Your post is deleted.")
         return redirect(post.thread)
     return render(request, "forum/delete_post.html", {"post": post})

@@ -26,6 +26,7 @@ class ActionKind(models.TextChoices):
     ACCOUNT_DELETED = "account_deleted", "Account deleted by its member"
     CHECK_IN = "check_in", "Private check-in sent to the writer"
     CHECK_IN_REPLY = "check_in_reply", "Writer answered a check-in"
+    POST_DELETED = "post_deleted", "Closed: the writer deleted the post"
     # An attempt that was not the actor's to make (moderation.permissions.decision_limits):
     # `after` says what was tried, `reason` why it was refused.
     REFUSED = "refused", "Refused: not theirs to decide"
@@ -33,7 +34,7 @@ class ActionKind(models.TextChoices):
 
 # Rows the site writes by itself: with no actor they are "the system", not a member
 # whose account has since been erased.
-AUTOMATIC_ACTIONS = {ActionKind.OPEN_CASE, ActionKind.AUTO_HIDE}
+AUTOMATIC_ACTIONS = {ActionKind.OPEN_CASE, ActionKind.AUTO_HIDE, ActionKind.POST_DELETED}
 
 # Decisions a member may ask to be looked at again, once each.
 APPEALABLE_ACTIONS = {ActionKind.HIDE, ActionKind.WARN, ActionKind.SUSPEND, ActionKind.BAN}

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -60,14 +60,16 @@ class CaseQuerySet(models.QuerySet):
 
     def for_queue(self):
         """Open cases in queue order, with only what the queue shows of each: the post's
-        words (folded away), writer and board, or the bio a profile case is about, and
+        words (folded away), writer, thread and board, or the bio a profile case is about, and
         who holds the claim."""
         return (
             self.open()
-            .select_related("post__thread__board", "member", "claimed_by")
+            .select_related("post__thread__board", "post__author", "member", "claimed_by")
             .only(
-                *("status", "priority", "reasons", "is_escalated", "opened_at", "claimed_until"),
-                *("post__body", "post__author", "post__thread__board__name"),
+                *("status", "priority", "reasons", "findings", "is_escalated", "opened_at"),
+                "claimed_until",
+                *("post__body", "post__author__username"),
+                *("post__thread__title", "post__thread__board__name"),
                 *("member__username", "member__bio", "member__pending_bio"),
                 "claimed_by__username",
             )
@@ -134,6 +136,32 @@ class CaseQuerySet(models.QuerySet):
 
     def claimed_by_other_than(self, user, now=None):
         return self.filter(claimed_until__gt=now or timezone.now()).exclude(claimed_by=user)
+
+    def next_for(self, moderator, now=None):
+        """The open case `moderator` should read next, in queue order: not held by
+        someone else and not about their own post or profile (someone else decides
+        those). Rank limits only withhold sanctions, so such cases still come."""
+        now = now or timezone.now()
+        return (
+            self.open()
+            .filter(
+                Q(claimed_until__isnull=True) | Q(claimed_until__lte=now) | Q(claimed_by=moderator)
+            )
+            .exclude(post__author=moderator)
+            .exclude(member=moderator)
+            .in_queue_order()
+            .first()
+        )
+
+    def plain_first_posts(self):
+        """Open cases held only for pre-moderation that nothing was found in, by the
+        screening or by a member: the ones a moderator may approve several at once."""
+        return (
+            self.open()
+            .filter(reasons=[CaseReason.PREMODERATION], findings=[], post__isnull=False)
+            .exclude(Exists(Flag.objects.filter(post=OuterRef("post"))))
+            .exclude(Exists(self.model.added_posts.through.objects.filter(case=OuterRef("pk"))))
+        )
 
     def escalated_or_crisis(self):
         return self.open().filter(Q(is_escalated=True) | Q(priority=Priority.CRISIS))
@@ -257,6 +285,12 @@ class Case(models.Model):
             isinstance(finding, dict) and finding.get("level") in SCREENING_LEVELS
             for finding in self.findings
         )
+
+    @property
+    def may_distress(self):
+        """Whether the screening or a member found something: only then is the
+        moderator warned before reading."""
+        return self.has_screening_findings or CaseReason.FLAGGED in self.reasons
 
     def claimant(self, now=None):
         """Who holds the claim on this case now, or None once it has expired."""

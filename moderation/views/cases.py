@@ -52,7 +52,7 @@ def case(request, pk):
             messages.error(request, refused.message)
             return redirect("moderation_case", case.pk)
         messages.success(request, "Your decision is saved. Thank you.")
-        return redirect("moderation_queue")
+        return _next_case(request.user)
     # Opening a case changes nothing: it is taken with its button, or by deciding it.
     return render(
         request,
@@ -82,11 +82,27 @@ def take(request, pk):
     return redirect("moderation_case", case.pk)
 
 
+def _next_case(moderator):
+    """On to the next case, so a shift is one page per decision; the queue when none."""
+    following = Case.objects.next_for(moderator)
+    if following is None:
+        return redirect("moderation_queue")
+    return redirect("moderation_case", following.pk)
+
+
 def _message_preview(action, reason, case):
     if action not in notices.NEXT_STEPS:
-        return "Escalating sends no message: the case stays open for a safeguarding lead."
+        return {
+            "sends_nothing": True,
+            "text": "Escalating sends the member nothing: the case stays open for a "
+            "safeguarding lead, who reads your reason.",
+        }
     in_crisis = case.priority == Priority.CRISIS
-    return notices.compose(notices.decision_key(action, case.is_about_profile, in_crisis), reason)
+    return {
+        "text": notices.compose(
+            notices.decision_key(action, case.is_about_profile, in_crisis), reason
+        )
+    }
 
 
 def _with_context(cases):

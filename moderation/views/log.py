@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from ..log_words import describe
 from ..models import ModerationAction
 from ..oversight_forms import AuditLogFilterForm
 from ..permissions import check_can_read_audit_log
@@ -18,6 +19,8 @@ def moderation_log(request):
     rows = ModerationAction.objects.for_log()
     rows = rows.matching(**form.cleaned_data) if form.is_valid() else rows.none()
     page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    for row in page.object_list:
+        row.described_changes = [describe(*change) for change in row.changes]
     # Page links keep the filters.
     filters = request.GET.copy()
     filters.pop("page", None)

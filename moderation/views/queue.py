@@ -1,14 +1,17 @@
 """The moderation queue: every open case, most urgent first."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.text import Truncator
+from django.views.decorators.http import require_POST
 
 from forum.display import link_pattern, to_the_minute
 
-from ..case_forms import QueueFilterForm
-from ..models import Case
+from ..case_forms import PlainApprovalForm, QueueFilterForm
+from ..decisions import approve_plain_cases
+from ..models import Case, CaseReason
 from ..permissions import check_can_moderate
 
 QUEUE_PAGE_SIZE = 25
@@ -33,7 +36,15 @@ def queue(request):
             cases = cases.claimed_by(request.user)
     page = Paginator(cases, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = _as_listed(page.object_list, request.user)
-    return render(request, "moderation/queue.html", {"page": page, "filters": filters})
+    return render(
+        request,
+        "moderation/queue.html",
+        {
+            "page": page,
+            "filters": filters,
+            "any_plain": any(case.is_plain for case in page.object_list),
+        },
+    )
 
 
 def _as_listed(cases, moderator):
@@ -48,4 +59,37 @@ def _as_listed(cases, moderator):
         case.opened_iso = to_the_minute(case.opened_at)
         words = case.post.body if case.post else case.member.pending_bio or case.member.bio
         case.excerpt = Truncator(words).chars(EXCERPT_LENGTH)
+        # What the listing already knows; approve_plain_cases checks flags too.
+        case.is_plain = (
+            case.post_id is not None
+            and case.reasons == [CaseReason.PREMODERATION]
+            and not case.findings
+            and not case.added_post_count
+            and not case.about_you
+        )
     return cases
+
+
+@login_required
+@require_POST
+def approve_plain(request):
+    check_can_moderate(request.user)
+    form = PlainApprovalForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Please tick the first posts you want to approve.")
+        return redirect("moderation_queue")
+    approved, left = approve_plain_cases(
+        moderator=request.user, case_ids=form.cleaned_data["cases"]
+    )
+    if approved:
+        count = len(approved)
+        messages.success(request, f"{count} first post{'s' if count != 1 else ''} approved.")
+    if left:
+        named = ", ".join(f"Case {pk}" for pk in left)
+        messages.error(
+            request,
+            f"Sorry, {named} changed since you looked or is not yours to decide, so "
+            f"{'it was' if len(left) == 1 else 'they were'} left open: please open "
+            f"{'it' if len(left) == 1 else 'them'} to decide.",
+        )
+    return redirect("moderation_queue")

@@ -4,8 +4,10 @@ from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
+from moderation.permissions import can_moderate
 from peersupport.queue import send_to_queue
 
 from .backends import member_named_in
@@ -37,6 +39,13 @@ class AccountAdapter(DefaultAccountAdapter):
         "rate_limited": "That was a lot of requests in a short time. Please wait a moment "
         "and try again.",
     }
+
+    def get_login_redirect_url(self, request):
+        # A moderator signs in to work the queue; a "next" address still wins (allauth
+        # asks for it before this).
+        if can_moderate(request.user):
+            return reverse("moderation_queue")
+        return super().get_login_redirect_url(request)
 
     def _get_login_attempts_cache_key(self, request, **credentials):
         # allauth counts failed sign-ins per login as typed, so a member's pseudonym and

@@ -8,6 +8,8 @@ reads and does nothing a member could not.
 
 from allauth.mfa.models import Authenticator
 from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db.models import Exists
 
 MODERATORS = "Moderators"
 SAFEGUARDING_LEADS = "Safeguarding leads"
@@ -50,6 +52,20 @@ def has_two_step_sign_in(user):
 def roles_in_force(user):
     """Whether the roles the account holds give it their powers now."""
     return not settings.REQUIRE_MFA_FOR_STAFF or has_two_step_sign_in(user)
+
+
+def holds_role_in_force(user_ref):
+    """An Exists() for querysets: whether the user `user_ref` points at is a moderator or
+    a lead whose role is in force (as roles_in_force), in the caller's own query."""
+    in_a_role = Exists(
+        Group.user_set.through.objects.filter(
+            user_id=user_ref, group__name__in=[MODERATORS, SAFEGUARDING_LEADS]
+        )
+    )
+    if not settings.REQUIRE_MFA_FOR_STAFF:
+        return in_a_role
+    two_step = Exists(Authenticator.objects.filter(user_id=user_ref, type=Authenticator.Type.TOTP))
+    return in_a_role & two_step
 
 
 def _in_group(user, *names):

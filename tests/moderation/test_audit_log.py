@@ -70,7 +70,7 @@ def test_rows_show_newest_first_with_who_did_what(moderator_client, moderator):
     assert "the system" in page
     assert "former member" in page
     assert "SteadyHeron" in page
-    assert "status: published" in page and "hidden" in page
+    assert "status: from published to hidden by a moderator" in page
     assert f'href="/moderation/cases/{case.pk}/"' in page
     assert 'href="/moderation/members/BraveFinch/"' in page
 
@@ -117,3 +117,25 @@ def test_the_query_count_does_not_grow_with_rows(moderator_client, moderator):
     few = count_queries()
     add_rows(18)
     assert count_queries() == few
+
+
+def test_changes_read_in_plain_words(client, moderator):
+    post = make_thread(title="Exam worries").opening_post
+    hide(post, moderator)
+    case = open_case(post=post, reasons=["crisis-language", "premoderation"])
+    record(
+        actor=moderator,
+        action=ActionKind.ESCALATE,
+        target=post,
+        case=case,
+        before={"is_escalated": False},
+        after={"is_escalated": True},
+    )
+    client.force_login(moderator)
+    page = client.get(URL).content.decode()
+    assert "escalated to safeguarding leads" in page
+    assert "reasons: crisis language, waiting for first approval" in page
+    assert "status: from published to hidden by a moderator" in page
+    assert "False" not in page and "[&#x27;" not in page
+    assert f"Post {post.pk} in thread {post.thread_id}" in page
+    assert 'data-label="Action"' in page

@@ -124,7 +124,7 @@ def test_a_second_moderator_sees_the_claim_and_cannot_decide_until_it_expires(
     case.refresh_from_db()
     assert case.claimed_by == other
     response = client.post(url(case), {"action": "hide", "reason": "Unkind words"})
-    assert response.status_code == 302 and response["Location"] == "/moderation/"
+    assert response.status_code == 302 and response["Location"] == "/moderation/"  # none left
     case.refresh_from_db()
     assert (case.status, case.decided_by, case.post.status) == ("decided", other, "hidden")
 

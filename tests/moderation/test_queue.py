@@ -13,9 +13,9 @@ from pytest_django.asserts import assertHTMLEqual
 from moderation.case_forms import PlainSelect
 from moderation.decisions import claim_case
 from moderation.models import CaseReason
-from tests.factories import BoardFactory
+from tests.factories import BoardFactory, UserFactory
 
-from .case_helpers import make_case, make_lead, make_moderator
+from .case_helpers import CRISIS, make_case, make_lead, make_moderator
 
 pytestmark = pytest.mark.django_db
 
@@ -158,3 +158,23 @@ def test_the_queues_plain_select_writes_what_djangos_select_would(value):
     plain = PlainSelect(choices=choices).render("priority", value, attrs)
     django = forms.Select(choices=choices).render("priority", value, attrs)
     assertHTMLEqual(plain, django)
+
+
+def test_each_entry_names_the_thread_board_and_writer(moderator_client):
+    writer = UserFactory(username="BraveFinch")
+    board = BoardFactory(name="Exams", slug="exams")
+    make_case(title="Results day", board=board, author=writer)
+    page = moderator_client.get("/moderation/").content.decode()
+    assert "“Results day”" in page and "Exams" in page and "BraveFinch" in page
+
+
+def test_only_entries_with_findings_or_flags_are_marked_distressing(moderator_client):
+    make_case(reasons=[CaseReason.PREMODERATION], body="Got a B in maths!!")
+    page = moderator_client.get("/moderation/").content.decode()
+    assert "may be distressing" not in page
+    make_case(reasons=[CaseReason.FLAGGED])
+    screened = make_case(reasons=[CaseReason.CRISIS_LANGUAGE])
+    screened.findings = [CRISIS]
+    screened.save(update_fields=["findings"])
+    page = moderator_client.get("/moderation/").content.decode()
+    assert page.count("may be distressing") == 2

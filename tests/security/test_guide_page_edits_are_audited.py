@@ -35,4 +35,4 @@ def test_the_audit_log_shows_the_edit_to_those_who_read_it(admin_client):
         {"title": "For youth workers", "summary": page.summary, "body": page.body},
     )
     log = admin_client.get("/moderation/log/").content.decode()
-    assert f"title: {page.title}" in log
+    assert f"title: from {page.title} to For youth workers" in log
