@@ -96,7 +96,7 @@ def test_a_pseudonym_idea_is_chosen_and_others_shown_without_javascript(browser,
     page.get_by_label("I have read and agree to the community guidelines").check()
     page.get_by_role("button", name="Join", exact=True).click()
 
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Verify")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Please confirm your email address")
     assert User.objects.filter(username=idea).exists()
     context.close()
 
