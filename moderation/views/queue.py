@@ -70,8 +70,8 @@ def _as_listed(cases, moderator):
     return cases
 
 
-@login_required
 @require_POST
+@login_required
 def approve_plain(request):
     check_can_moderate(request.user)
     form = PlainApprovalForm(request.POST)

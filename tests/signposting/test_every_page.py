@@ -11,7 +11,7 @@ from tests.pages import assert_signposted
 # Not pages: a liveness probe for load balancers, the icon browsers ask for, robots.txt,
 # and POST-only form targets.
 NOT_PAGES = {"healthz", "favicon", "robots_txt"}
-POST_ONLY = {"choose_region", "export_data", "mark_notifications_read"}
+POST_ONLY = {"choose_region", "export_data", "mark_notifications_read", "moderation_approve_plain"}
 
 
 def _names(patterns, namespace=""):
