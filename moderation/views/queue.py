@@ -70,8 +70,8 @@ def _as_listed(cases, moderator):
     return cases
 
 
-@require_POST
 @login_required
+@require_POST
 def approve_plain(request):
     check_can_moderate(request.user)
     form = PlainApprovalForm(request.POST)

@@ -10,8 +10,9 @@ from tests.pages import assert_signposted
 
 # Not pages: a liveness probe for load balancers, the icon browsers ask for, robots.txt,
 # and POST-only form targets.
-NOT_PAGES = {"healthz", "favicon", "robots_txt"}
-POST_ONLY = {"choose_region", "export_data", "mark_notifications_read", "moderation_approve_plain"}
+# Moderators' bulk approval is a form target behind the moderators' sign-in.
+NOT_PAGES = {"healthz", "favicon", "robots_txt", "moderation_approve_plain"}
+POST_ONLY = {"choose_region", "export_data", "mark_notifications_read"}
 
 
 def _names(patterns, namespace=""):
