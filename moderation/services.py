@@ -37,16 +37,7 @@ def open_case(*, post, reasons, priority=None, findings=(), actor=None):
     the one it was gathered into): reasons and findings are merged and the priority
     only ever rises. Returns the case."""
     case = _open_cases().about_post(post).first()
-    return _open_or_add(
-        case,
-        subject={"post": post},
-        target=post,
-        member=post.author,
-        reasons=reasons,
-        priority=priority,
-        findings=findings,
-        actor=actor,
-    )
+    return _open_or_add_for_post(case, post, reasons, priority, findings, actor)
 
 
 @transaction.atomic
@@ -63,17 +54,7 @@ def open_crisis_case(*, post, reasons, findings=()):
         if case is not None:
             case.added_posts.add(post)
             joined = True
-    return _open_or_add(
-        case,
-        subject={"post": post},
-        target=post,
-        member=post.author,
-        reasons=reasons,
-        priority=None,
-        findings=findings,
-        actor=None,
-        joined=joined,
-    )
+    return _open_or_add_for_post(case, post, reasons, None, findings, None, joined=joined)
 
 
 @transaction.atomic
@@ -89,6 +70,20 @@ def open_profile_case(*, member, reasons, priority=None, findings=(), actor=None
         priority=priority,
         findings=findings,
         actor=actor,
+    )
+
+
+def _open_or_add_for_post(case, post, reasons, priority, findings, actor, joined=False):
+    return _open_or_add(
+        case,
+        subject={"post": post},
+        target=post,
+        member=post.author,
+        reasons=reasons,
+        priority=priority,
+        findings=findings,
+        actor=actor,
+        joined=joined,
     )
 
 
@@ -147,7 +142,7 @@ def delete_post(*, post):
         .open()
         .about_post(post)
         .exclude(is_escalated=True)
-        .exclude(reasons__contains=[CaseReason.CRISIS_LANGUAGE])
+        .exclude(priority=Priority.CRISIS)
     )
     for case in cases:
         record(
