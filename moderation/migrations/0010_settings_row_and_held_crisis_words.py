@@ -27,6 +27,6 @@ def prepare_for_time_aware_help(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("moderation", "0010_refused_attempts_are_logged")]
+    dependencies = [("moderation", "0009_crisis_bursts_and_hashed_flag_sources")]
 
     operations = [migrations.RunPython(prepare_for_time_aware_help, migrations.RunPython.noop)]

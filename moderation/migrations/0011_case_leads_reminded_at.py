@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("moderation", "0011_settings_row_and_held_crisis_words"),
+        ("moderation", "0010_settings_row_and_held_crisis_words"),
     ]
 
     operations = [

@@ -62,42 +62,11 @@ def kinder_words(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("moderation", "0012_case_leads_reminded_at"),
+        ("moderation", "0011_case_leads_reminded_at"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
-        migrations.AlterField(
-            model_name="moderationaction",
-            name="action",
-            field=models.CharField(
-                choices=[
-                    ("approve", "Approved / kept"),
-                    ("hide", "Hidden"),
-                    ("edit", "Edited and approved"),
-                    ("add_warning", "Content warning added"),
-                    ("lock", "Thread locked"),
-                    ("move", "Thread moved"),
-                    ("escalate", "Escalated to safeguarding leads"),
-                    ("warn", "Member warned"),
-                    ("suspend", "Member suspended"),
-                    ("ban", "Member banned"),
-                    ("open_case", "Case opened"),
-                    ("claim", "Case claimed"),
-                    ("reassign", "Case reassigned"),
-                    ("flag", "Post flagged"),
-                    ("auto_hide", "Hidden pending review (flags)"),
-                    ("staff_note", "Staff note added"),
-                    ("appeal", "Appeal made"),
-                    ("admin_change", "Changed in the admin"),
-                    ("account_deleted", "Account deleted by its member"),
-                    ("check_in", "Private check-in sent to the writer"),
-                    ("check_in_reply", "Writer answered a check-in"),
-                    ("refused", "Refused: not theirs to decide"),
-                ],
-                max_length=20,
-            ),
-        ),
         migrations.CreateModel(
             name="CheckIn",
             fields=[

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("moderation", "0014_a_case_closes_when_its_post_is_deleted"),
+        ("moderation", "0012_check_ins_and_kinder_notices"),
     ]
 
     operations = [
