@@ -66,23 +66,8 @@ def flag_post(*, flagger, post, reason, note, ip_address=None, device=None):
     case = open_case(
         post=post, reasons=[CaseReason.FLAGGED], priority=REASON_PRIORITY[reason], actor=flagger
     )
-    flag = Flag.objects.create(
-        post=post,
-        flagger=flagger,
-        reason=reason,
-        note=note,
-        case=case,
-        address_hash=address_hash(ip_address),
-        device_hash=device_hash(device),
-    )
-    record(
-        actor=flagger,
-        action=ActionKind.FLAG,
-        target=post,
-        case=case,
-        member=post.author,
-        reason=FlagReason(reason).label,
-        after={"flag": flag.pk, "reason": reason},
+    flag = _store_flag(
+        {"post": post}, post, post.author, case, flagger, reason, note, ip_address, device
     )
     people = _people_flagging(post)
     if post.status == PostStatus.PUBLISHED and people >= settings.FLAG_HIDE_THRESHOLD:
@@ -111,8 +96,16 @@ def flag_profile(*, flagger, member, reason, note, ip_address=None, device=None)
     case = open_profile_case(
         member=member, reasons=[CaseReason.FLAGGED], priority=REASON_PRIORITY[reason], actor=flagger
     )
+    return _store_flag(
+        {"member": member}, member, member, case, flagger, reason, note, ip_address, device
+    )
+
+
+def _store_flag(subject, target, member, case, flagger, reason, note, ip_address, device):
+    """The flag on `subject` (its post, or the member whose profile it is) and its audit
+    row, about `target` and concerning `member`."""
     flag = Flag.objects.create(
-        member=member,
+        **subject,
         flagger=flagger,
         reason=reason,
         note=note,
@@ -123,7 +116,7 @@ def flag_profile(*, flagger, member, reason, note, ip_address=None, device=None)
     record(
         actor=flagger,
         action=ActionKind.FLAG,
-        target=member,
+        target=target,
         case=case,
         member=member,
         reason=FlagReason(reason).label,

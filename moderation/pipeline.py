@@ -47,9 +47,13 @@ class Outcome:
 
 def _premoderated(author, board):
     """Pre-moderated boards, and every member `is_premoderated`, wait for a moderator."""
-    if board.is_premoderated and not (is_admin(author) or is_moderator(author)):
-        return True
-    return is_premoderated(author)
+    return (board.is_premoderated and not _is_staff(author)) or is_premoderated(author)
+
+
+def _is_staff(author):
+    """Moderators, leads and admins with their roles in force: screened like everyone,
+    but neither pre-moderated nor limited."""
+    return is_admin(author) or is_moderator(author)
 
 
 def is_premoderated(author):
@@ -57,7 +61,7 @@ def is_premoderated(author):
     or their bio): their first posts, and everyone's on "moderate everything" nights.
     Staff and moderators (with their two-step sign-in set up) are screened but skip
     pre-moderation."""
-    if is_admin(author) or is_moderator(author):
+    if _is_staff(author):
         return False
     if ModerationSettings.current().moderate_everything:
         return True
@@ -81,7 +85,7 @@ def _pause(author, kind, screening):
     moderators, like pre-moderation, are not limited. Takes the writer's turn first,
     for every post, so that counting and storing it are one step."""
     take_posting_turn(author)
-    if screening.is_crisis or is_admin(author) or is_moderator(author):
+    if screening.is_crisis or _is_staff(author):
         return ""
     return posting_pause(author, kind)
 

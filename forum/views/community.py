@@ -40,9 +40,7 @@ def react(request, pk):
 @login_required
 @require_POST
 def mute_member(request, username):
-    muted = get_object_or_404(
-        get_user_model().objects.filter(is_active=True), username__iexact=username
-    )
+    muted = get_object_or_404(get_user_model().objects.with_profiles(), username__iexact=username)
     form = MuteForm(request.POST)
     if not form.is_valid():
         messages.info(request, "Please choose how long to mute them for.")

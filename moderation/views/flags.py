@@ -45,8 +45,7 @@ def flag_post(request, pk):
 
 @login_required
 def flag_profile(request, username):
-    # The profiles members can see: a closed account has none.
-    member = get_object_or_404(User.objects.filter(is_active=True), username__iexact=username)
+    member = get_object_or_404(User.objects.with_profiles(), username__iexact=username)
     form = ProfileFlagForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         device = device_token(request)

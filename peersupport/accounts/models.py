@@ -11,6 +11,10 @@ class MemberManager(UserManager):
         # Pseudonyms are unique without regard to case, so sign-in is too.
         return self.get(username__iexact=username)
 
+    def with_profiles(self):
+        """Members whose profile others may open: a closed or banned account has none."""
+        return self.filter(is_active=True)
+
     def taken_pseudonyms(self, pseudonyms):
         """Which of `pseudonyms` members already have, lowercase (pseudonyms are unique
         without regard to case)."""

@@ -110,7 +110,7 @@ def delete_account_view(request):
 
 @login_required
 def profile(request, username):
-    member = get_object_or_404(User.objects.filter(is_active=True), username__iexact=username)
+    member = get_object_or_404(User.objects.with_profiles(), username__iexact=username)
     mute = Mute.objects.active().filter(muter=request.user, muted=member).first()
     return render(
         request,
