@@ -9,6 +9,7 @@ urlpatterns = [
     path("settings/bio/waiting/", writers.bio_waiting, name="bio_waiting"),
     path("moderation/", queue.queue, name="moderation_queue"),
     path("moderation/approve/", queue.approve_plain, name="moderation_approve_plain"),
+    path("moderation/next/", cases.next_case, name="moderation_next_case"),
     path("moderation/cases/<int:pk>/", cases.case, name="moderation_case"),
     path("moderation/cases/<int:pk>/take/", cases.take, name="moderation_take_case"),
     path("moderation/cases/<int:pk>/reassign/", cases.reassign, name="moderation_reassign"),

@@ -82,6 +82,13 @@ def take(request, pk):
     return redirect("moderation_case", case.pk)
 
 
+@login_required
+def next_case(request):
+    """The start of a shift: the most urgent case this moderator may decide."""
+    check_can_moderate(request.user)
+    return _next_case(request.user)
+
+
 def _next_case(moderator):
     """On to the next case, so a shift is one page per decision; the queue when none."""
     following = Case.objects.next_for(moderator)

@@ -6,7 +6,7 @@ from django.shortcuts import render
 
 from ..escalation import overdue_cutoff
 from ..models import Case
-from ..permissions import check_can_see_crisis_cases
+from ..permissions import can_moderate, check_can_see_crisis_cases
 
 
 @login_required
@@ -22,6 +22,8 @@ def escalated(request):
         "moderation/escalated.html",
         {
             "cases": cases,
+            # A superuser without a moderating role sees what waits but cannot open it.
+            "can_open_cases": can_moderate(request.user),
             "overdue_cutoff": overdue_cutoff(),
             "reminder_minutes": settings.CRISIS_REMINDER_MINUTES,
         },

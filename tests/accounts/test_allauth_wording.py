@@ -19,7 +19,8 @@ STOCK_WORDS = re.compile(
     r"Sign In|Sign Out|If you have not created an account yet|Please contact us|"
     r"contact us if|Reset My Password|Password Reset|Verify Your Email Address|"
     r"Hello from|Thank you for using|has given your email address|You're receiving|"
-    r"Email Addresses|Make Primary|Re-send Verification|Change Password|Remember Me"
+    r"Email Addresses|Make Primary|Re-send Verification|Change Password|Remember Me|"
+    r"Sessions|Started At|IP Address|Set Password|Password successfully set"
 )
 
 
@@ -147,3 +148,37 @@ def test_sign_in_messages(client):
     assert "Welcome back, SoftRain." in visible_text(signed_in)
     signed_out = client.post("/accounts/logout/", follow=True)
     assert "You have signed out. Take care." in visible_text(signed_out)
+
+
+def test_where_a_member_is_signed_in(client):
+    member = UserFactory(username="SoftRain")
+    EmailAddress.objects.create(user=member, email=member.email, verified=True, primary=True)
+    client.post("/accounts/login/", {"login": "SoftRain", "password": PASSWORD})
+    page = client.get("/accounts/sessions/", REMOTE_ADDR="203.0.113.9")
+    _assert_in_our_words(page, "Where you are signed in")
+    assert "This is the only place you are signed in." in visible_text(page)
+    # A shared screen shows no address the member signed in from.
+    assert "127.0.0.1" not in page.content.decode()
+
+    elsewhere = type(client)()
+    elsewhere.post("/accounts/login/", {"login": "SoftRain", "password": PASSWORD})
+    page = client.get("/accounts/sessions/")
+    _assert_in_our_words(page, "Sign out everywhere else")
+    done = client.post("/accounts/sessions/", follow=True)
+    assert "You are now signed out everywhere else." in visible_text(done)
+    assert elsewhere.get("/settings/").status_code == 302
+
+
+def test_choosing_a_first_password(client):
+    member = UserFactory(username="SoftRain")
+    member.set_unusable_password()
+    member.save()
+    client.force_login(member)
+    page = client.get("/accounts/password/set/")
+    _assert_in_our_words(page, "Choose a password")
+    done = client.post(
+        "/accounts/password/set/",
+        {"password1": "a long calm password", "password2": "a long calm password"},
+        follow=True,
+    )
+    assert "Your password is saved." in visible_text(done)

@@ -122,6 +122,8 @@ def build_site():
         ("member", "notifications", "/notifications/"),
         ("member", "settings", "/settings/"),
         ("member", "email address", "/accounts/email/"),
+        ("member", "password change", "/accounts/password/change/"),
+        ("member", "where you are signed in", "/accounts/sessions/"),
         ("member", "profile", f"/members/{friend.username}/"),
         ("member", "403", "/moderation/"),
         ("member", "held post waiting", f"/posts/{held.pk}/waiting/"),
@@ -135,6 +137,7 @@ def build_site():
         ("moderator", "case with a check-in", f"/moderation/cases/{held_case.pk}/"),
         ("moderator", "member", f"/moderation/members/{writer.username}/"),
         ("moderator", "audit log", "/moderation/log/"),
+        ("admin", "leads' page", "/moderation/escalated/"),
         ("admin", "crisis resources", "/admin/signposting/crisisresource/"),
         ("admin", "crisis resource", f"/admin/signposting/crisisresource/{resource.pk}/change/"),
     ]

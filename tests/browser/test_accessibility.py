@@ -16,6 +16,8 @@ MUST_SHOW = {
     "queue": tuple(f"[data-priority='{label}']" for label in ("crisis", "high", "medium", "low")),
     "case": ("input[name='action']",),
     "audit log": ("table",),
+    "where you are signed in": ("table",),
+    "leads' page": ("[data-priority='crisis']",),
     "crisis resources": ("#result_list",),
 }
 STATUS = {"403": 403, "404": 404}

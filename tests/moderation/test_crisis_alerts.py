@@ -14,9 +14,9 @@ from django.core.checks import run_checks
 from django.utils import timezone
 
 from moderation.escalation import alert_leads_about_waiting_crises
-from moderation.models import Case
+from moderation.models import Case, CaseReason
 from tests.factories import BoardFactory, UserFactory
-from tests.moderation.case_helpers import make_lead
+from tests.moderation.case_helpers import make_case, make_lead
 
 pytestmark = pytest.mark.django_db
 
@@ -214,7 +214,14 @@ def test_the_admin_shows_a_banner_while_nobody_would_be_alerted(client):
 
 
 def test_superusers_see_the_leads_page(client):
+    case = make_case(reasons=(CaseReason.CRISIS_LANGUAGE,), held=True)
     client.force_login(UserFactory(username="SiteAdmin", is_staff=True, is_superuser=True))
-    assert client.get("/moderation/escalated/").status_code == 200
+    page = client.get("/moderation/escalated/").content.decode()
+    assert f'data-case-id="{case.pk}"' in page
+    # No link to a case page they may not open, and a sentence on how they could.
+    assert f'href="/moderation/cases/{case.pk}/"' not in page
+    assert "join the Safeguarding leads group" in page
+    client.force_login(make_lead())
+    assert f'href="/moderation/cases/{case.pk}/"' in client.get("/moderation/escalated/").content.decode()
     client.force_login(UserFactory(username="JustStaff", is_staff=True))
     assert client.get("/moderation/escalated/").status_code == 403

@@ -101,3 +101,24 @@ def test_other_forms_sum_up_their_problems_too(client):
     response = client.post(f"/posts/{thread.opening_post.pk}/flag/", {"note": "Hm"})
     page = response.content.decode()
     assert 'class="problem-summary"' in page and 'href="#id_reason' in page
+
+
+def test_a_shift_starts_at_the_most_urgent_case_the_moderator_may_take(moderator_client):
+    now = timezone.now()
+    make_case(held=True, opened_at=now - datetime.timedelta(hours=5))
+    held_by_other = make_case(held=True, opened_at=now - datetime.timedelta(hours=9))
+    claim_case(case=held_by_other, moderator=make_moderator("KindWren"))
+    urgent = make_case(reasons=("crisis-language",), held=True, opened_at=now)
+    queue = moderator_client.get("/moderation/").content.decode()
+    assert 'href="/moderation/next/"' in queue
+    response = moderator_client.get("/moderation/next/")
+    assert response["Location"] == url(urgent)
+
+
+def test_a_shift_with_nothing_to_take_starts_at_the_queue(moderator_client):
+    assert moderator_client.get("/moderation/next/")["Location"] == "/moderation/"
+
+
+def test_only_moderators_start_a_shift(client):
+    client.force_login(UserFactory())
+    assert client.get("/moderation/next/").status_code == 403
