@@ -222,6 +222,7 @@ def test_superusers_see_the_leads_page(client):
     assert f'href="/moderation/cases/{case.pk}/"' not in page
     assert "join the Safeguarding leads group" in page
     client.force_login(make_lead())
-    assert f'href="/moderation/cases/{case.pk}/"' in client.get("/moderation/escalated/").content.decode()
+    lead_page = client.get("/moderation/escalated/").content.decode()
+    assert f'href="/moderation/cases/{case.pk}/"' in lead_page
     client.force_login(UserFactory(username="JustStaff", is_staff=True))
     assert client.get("/moderation/escalated/").status_code == 403
