@@ -58,8 +58,9 @@ def pages_and_sessions():
     from django.conf import settings
     from django.test import Client
 
-    from forum.management.commands.seed_demo import FIRST_TITLE
+    from forum.management.commands.seed_demo import CRISIS_TITLE, FIRST_TITLE
     from forum.models import Thread
+    from moderation.models import Case
     from peersupport.accounts.models import User
 
     def session(username):
@@ -68,12 +69,17 @@ def pages_and_sessions():
         return client.cookies[settings.SESSION_COOKIE_NAME].value
 
     thread = Thread.objects.get(title=FIRST_TITLE)
+    crisis = Thread.objects.select_related("author").get(title=CRISIS_TITLE).opening_post
+    crisis_case = Case.objects.get(post=crisis)
     member, moderator = session("DemoMember"), session("DemoModerator")
     pages = [
         ("home", "/", member),
         ("thread", f"/threads/{thread.pk}/", member),
         ("help", "/help/", None),
+        # What a writer in crisis sees the moment their post is held.
+        ("crisis-response", f"/posts/{crisis.pk}/waiting/", session(crisis.author.username)),
         ("moderation-queue", "/moderation/", moderator),
+        ("moderation-case", f"/moderation/cases/{crisis_case.pk}/", moderator),
     ]
     return pages, settings.SESSION_COOKIE_NAME
 

@@ -67,6 +67,7 @@ MEMBERS = [
 
 # The forum is seeded once, as a whole; this thread says it is there.
 FIRST_TITLE = "Sleep has been all over the place"
+CRISIS_TITLE = "Can't see a way through tonight"
 
 
 class Command(BaseCommand):
@@ -287,7 +288,7 @@ def seed_conversations():
     thread(
         "BlueKite",
         "anxiety-and-worry",
-        "Can't see a way through tonight",
+        CRISIS_TITLE,
         "Everything feels too much tonight and I want to end my life. I don't know who "
         "else to tell.",
     )
