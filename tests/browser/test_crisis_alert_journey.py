@@ -1,5 +1,6 @@
-"""A crisis post reaches a person: the on-call safeguarding lead is emailed at once, and
-the link in the email opens the case on the running site."""
+"""A crisis post reaches a person: the on-call safeguarding lead is emailed at once, the
+link in the email opens the case on the running site, and the lead's private check-in
+reaches the writer, whose answer comes back to the case and to nobody else."""
 
 import re
 
@@ -37,5 +38,21 @@ def test_a_crisis_post_through_to_the_leads_alert(browser, live_server, settings
     expect(lead_page.get_by_text("I think I will end it all tonight.").first).to_be_attached()
     lead_page.goto(f"{live_server.url}/moderation/escalated/")
     expect(lead_page.locator("[data-priority='crisis']")).to_have_count(1)
+
+    lead_page.goto(link)
+    lead_page.get_by_label("Your message").fill("We read your post and we are here. Are you safe?")
+    lead_page.get_by_role("button", name="Send the check-in").click()
+    expect(lead_page.locator("#check-in")).to_contain_text("Are you safe?")
+
+    writer_page.goto(f"{live_server.url}/notifications/")
+    writer_page.locator(".notification").first.get_by_role("link").first.click()
+    expect(writer_page.get_by_role("heading", name="A message from the moderators")).to_be_visible()
+    expect(writer_page.get_by_text("Are you safe?")).to_be_visible()
+    writer_page.get_by_label("Your answer").fill("I am at my nan's now. Thank you for asking.")
+    writer_page.get_by_role("button", name="Send to the moderators").click()
+    expect(writer_page.get_by_text("I am at my nan's now.")).to_be_visible()
+
+    lead_page.goto(link)
+    expect(lead_page.locator("#check-in")).to_contain_text("I am at my nan's now.")
     writer_context.close()
     lead_context.close()
