@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin
+from django.db import models
 
 from moderation.admin_audit import AuditedAdminMixin
 
@@ -53,6 +54,8 @@ class CrisisResourceAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_filter = [NeedsVerificationFilter, "region", "is_active", "is_emergency", "always_open"]
     list_editable = ["order", "is_active"]
     search_fields = ["name", "description"]
+    # A web link typed without its scheme ("www.samaritans.org") is taken as https.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["name", "description", "region", "audience"]}),
         ("When it is open", {"fields": ["hours", "always_open"]}),
