@@ -6,8 +6,9 @@ on the very next page view everywhere.
 
 import logging
 
-from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
+
+from peersupport.caching import cached, forget
 
 from .defaults import DEFAULT_RESOURCES, VERIFIED
 from .directory import CrisisDirectory
@@ -23,12 +24,11 @@ def _cache_key(region):
 
 
 def resources_for(region):
-    key = _cache_key(region)
-    resources = cache.get(key)
-    if resources is None:
-        resources = list(CrisisResource.objects.for_region(region))
-        cache.set(key, resources, CACHE_TIMEOUT)
-    return resources
+    return cached(
+        _cache_key(region),
+        CACHE_TIMEOUT,
+        lambda: list(CrisisResource.objects.for_region(region)),
+    )
 
 
 def emergency_words(region):
@@ -37,9 +37,9 @@ def emergency_words(region):
 
 
 def clear_resource_cache():
-    cache.delete_many(
-        [_cache_key(region) for region in Region.values]
-        + [make_template_fragment_key("crisis_resources", [region]) for region in Region.values]
+    forget(
+        *[_cache_key(region) for region in Region.values],
+        *[make_template_fragment_key("crisis_resources", [region]) for region in Region.values],
     )
 
 

@@ -84,7 +84,7 @@ def test_500_page_shows_built_in_help_when_the_server_closed_the_connection(db):
 
 def test_500_page_shows_built_in_help_when_the_cache_is_down(db):
     client = Client(raise_request_exception=False)
-    with mock.patch("peersupport.signposting.resources.cache") as cache:
+    with mock.patch("peersupport.caching.cache") as cache:
         cache.get.side_effect = ConnectionError("Redis is not answering")
         response = client.get("/test-errors/500/")
     assert response.status_code == 500
