@@ -8,6 +8,4 @@ urlpatterns = [
 ]
 
 handler400 = "peersupport.signposting.views.bad_request"
-handler403 = "peersupport.signposting.views.permission_denied"
-handler404 = "peersupport.signposting.views.page_not_found"
 handler500 = "peersupport.signposting.views.server_error"

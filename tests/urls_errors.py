@@ -3,9 +3,9 @@
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.urls import path
 
-from peersupport.urls import handler400, handler403, handler404, handler500, urlpatterns
+from peersupport.urls import handler400, handler500, urlpatterns
 
-__all__ = ["handler400", "handler403", "handler404", "handler500", "urlpatterns"]
+__all__ = ["handler400", "handler500", "urlpatterns"]
 
 
 def forbidden(request):

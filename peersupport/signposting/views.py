@@ -85,20 +85,14 @@ def favicon(request):
     return redirect(static("favicon.ico"), permanent=True)
 
 
-# Error pages. Each carries the crisis box (base.html). The 500 page is rendered without
-# the request's context processors, which would reach the database through the session.
+# Error pages carry the crisis box (base.html), which needs the request's context. Django's
+# own 403 and 404 views render with it; its 400 and CSRF-failure views do not, so these
+# two render here. The 500 page is rendered without the request's context processors,
+# which would reach the database through the session.
 
 
 def bad_request(request, exception=None):
     return render(request, "400.html", status=400)
-
-
-def permission_denied(request, exception=None):
-    return render(request, "403.html", status=403)
-
-
-def page_not_found(request, exception=None):
-    return render(request, "404.html", status=404)
 
 
 def csrf_failure(request, reason=""):
