@@ -91,7 +91,7 @@ def embedder():
 
 def token_mean(text):
     """WordLlama's embedding of `text`: the mean of its tokens' vectors, as
-    `WordLlama.embed` computes it (tests/moderation/test_risk_model.py checks they
+    `WordLlama.embed` computes it (tests/moderation/screening/test_risk_model.py checks they
     agree), without the batching, padding and threads that slow `embed` down for one
     short post. Zeros for a text without tokens."""
     llama = embedder()

@@ -1,7 +1,7 @@
 """The concept rules and their modifiers (moderation.screening.risk), one behaviour at a time.
 
 Every concept of the lexicons is exercised by at least one rule below, and every
-modifier by a sentence it changes; tests/moderation/test_corpus.py and
+modifier by a sentence it changes; tests/moderation/screening/test_corpus.py and
 `make eval-screening` measure the whole on the labelled corpus.
 """
 
