@@ -49,9 +49,9 @@ eval-screening: install
 	$(BIN)/python manage.py eval_screening $(if $(filter 1,$(SUMMARY)),--summary)
 
 # Retrain the statistical layer on the development split (and EXTRA moderator-labelled
-# files from export_screening_examples); writes moderation/risk/model.json.
+# files from export_screening_examples); writes moderation/screening/risk/model.json.
 train-screening: $(VENV)/.train-installed
-	$(BIN)/python -m moderation.risk.train $(foreach file,$(EXTRA),--extra $(file))
+	$(BIN)/python -m moderation.screening.risk.training.train $(foreach file,$(EXTRA),--extra $(file))
 
 $(VENV)/.train-installed: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[dev,train]'

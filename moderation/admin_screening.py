@@ -12,7 +12,7 @@ from . import verdicts
 from .admin_audit import AuditedAdminMixin
 from .models import CaseReason, RiskLevel, WatchedPhrase
 from .pipeline import OutcomeKind, decide
-from .screening import screen_text
+from .screening.screen import screen_text
 
 
 class TryScreeningForm(forms.Form):

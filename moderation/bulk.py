@@ -18,7 +18,7 @@ from .flagging import REASON_PRIORITY as FLAG_PRIORITY
 from .models import Case, CaseReason, Flag, FlagReason
 from .notices import compose
 from .pipeline import HELD_NOTICES
-from .screening import screen_text
+from .screening.screen import screen_text
 from .services import REASON_PRIORITY
 
 # Bodies that the screening finds something in, for the cases that say so.

@@ -12,7 +12,7 @@ from forum.following import notify_member
 from .audit import record
 from .models import ActionKind, CaseReason, CheckIn, RiskLevel
 from .permissions import can_check_in
-from .screening import screen_text
+from .screening.screen import screen_text
 from .services import open_case, open_crisis_case
 
 # The writer's notification holds no words of the conversation: notifications may be

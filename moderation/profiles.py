@@ -26,7 +26,7 @@ from peersupport.accounts.models import User
 from . import notices
 from .models import RiskLevel
 from .pipeline import OutcomeKind, decide, is_premoderated
-from .screening import screen_text
+from .screening.screen import screen_text
 from .services import open_profile_case
 
 # Nothing to do: the bio given is the one already showing or waiting.

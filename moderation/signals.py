@@ -5,7 +5,7 @@ from peersupport.caching import forget
 
 from .models import ModerationSettings, WatchedPhrase
 from .models.site import SETTINGS_CACHE_KEY
-from .screening import forget_watched_phrases
+from .screening.screen import forget_watched_phrases
 
 
 # Cache invalidation only: a phrase an admin adds, changes or switches off must apply

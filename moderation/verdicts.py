@@ -14,9 +14,9 @@ from django.utils import timezone
 
 from forum.models import PostStatus
 
-from .findings import WATCHED_PHRASE
 from .models import SCREENING_LEVELS, Case, ScreeningVerdict
-from .personal_data import find_personal_data
+from .screening.findings import WATCHED_PHRASE
+from .screening.personal_data import find_personal_data
 
 DAYS = 90
 MODEL = "model"

@@ -4,7 +4,7 @@ Each example's part is decided by a hash of its own text (about 35 % to test), s
 new examples never moves old ones between parts. The test part is frozen: this script
 refuses to change an existing test file unless run with --refreeze, and then prints the
 new checksum to record in corpus/test-split.sha256 on purpose (tests/moderation/
-test_corpus.py fails until it is).
+screening/test_corpus.py fails until it is).
 
     python scripts/split_corpus.py            # first split, or add new dev examples
     python scripts/split_corpus.py --refreeze # deliberately rewrite the test part

@@ -10,8 +10,8 @@ from allauth.account.models import EmailAddress
 
 from forum import rendering
 from forum.models import Post, Revision, Thread
-from moderation import screening
 from moderation.models import Case, Flag
+from moderation.screening import screen
 from peersupport.accounts import pseudonyms
 from peersupport.accounts.models import User
 from tests.factories import BoardFactory, make_reply, make_thread
@@ -30,8 +30,8 @@ def never_read_by_the_expensive_steps():
     of them may have been handed the megabyte."""
     spies = [
         mock.patch.object(rendering, "sanitise_html", wraps=rendering.sanitise_html),
-        mock.patch.object(screening, "sentences", wraps=screening.sentences),
-        mock.patch.object(screening, "find_personal_data", wraps=screening.find_personal_data),
+        mock.patch.object(screen, "sentences", wraps=screen.sentences),
+        mock.patch.object(screen, "find_personal_data", wraps=screen.find_personal_data),
     ]
     started = [spy.start() for spy in spies]
     yield

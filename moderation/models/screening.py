@@ -11,7 +11,7 @@ class RiskLevel(models.TextChoices):
 
 
 def concept_choices():
-    from moderation.risk.lexicon import CONCEPTS
+    from moderation.screening.risk.lexicon import CONCEPTS
 
     return [(concept, concept.replace("-", " ").capitalize()) for concept in sorted(CONCEPTS)]
 

@@ -9,9 +9,9 @@ from django.views.decorators.http import require_POST
 from .. import notices
 from ..case_forms import DecisionForm, ReassignForm
 from ..decisions import DecisionRefused, claim_case, decide_case, reassign_case
-from ..findings import describe_findings
 from ..models import Case, Flag, Priority, Sanction, StaffNote
 from ..permissions import can_lead, check_can_lead, check_can_moderate, decision_limits
+from ..screening.findings import describe_findings
 from .check_ins import check_in_context
 
 HISTORY_LENGTH = 20

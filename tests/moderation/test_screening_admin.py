@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from moderation.models import ActionKind, ModerationAction, WatchedPhrase
-from moderation.screening import screen_text
+from moderation.screening.screen import screen_text
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

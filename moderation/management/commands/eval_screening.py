@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand
 
-from moderation.personal_data import find_personal_data
-from moderation.risk import evaluation
-from moderation.screening import load_everything, screen_text
+from moderation.screening import evaluation
+from moderation.screening.personal_data import find_personal_data
+from moderation.screening.screen import load_everything, screen_text
 
 
 class Command(BaseCommand):

@@ -2,12 +2,12 @@
 
 Each concept's words live in `concepts/<concept>.txt`, one phrase a line (a line
 starting with "#" is a comment). They are written as they read once
-`moderation.risk.text` has normalised a post:
+`text` has normalised a post:
 lowercase, contractions spelled out ("i am", "do not", "will not", "can not"), slang
 resolved ("abt" → "about", "sewerslide" → "suicide", "od'd" → "overdosed"). In a
 pattern, `*` alone stands for any one word and a word ending in `*` for any word that
 starts so ("overdos*"). Admins add words to any concept in the admin (a watched phrase
-with a concept); the rules in `moderation.risk.rules` combine concepts, so a new word
+with a concept); the rules (`rulebook`) combine concepts, so a new word
 works in every rule its concept is part of.
 
 The concepts follow the public guidance docs/screening.md cites: the Columbia suicide

@@ -1,15 +1,15 @@
-"""The concept rules and their modifiers (moderation.risk), one behaviour at a time.
+"""The concept rules and their modifiers (moderation.screening.risk), one behaviour at a time.
 
 Every concept of the lexicons is exercised by at least one rule below, and every
-modifier by a sentence it changes; tests/moderation/test_corpus.py and
+modifier by a sentence it changes; tests/moderation/screening/test_corpus.py and
 `make eval-screening` measure the whole on the labelled corpus.
 """
 
 import pytest
 
-from moderation.risk import lexicon, rules
-from moderation.risk.matching import Lexicon
-from moderation.risk.text import sentences
+from moderation.screening.risk import lexicon, modifiers, rulebook, rules
+from moderation.screening.risk.matching import Lexicon
+from moderation.screening.risk.text import sentences
 
 LEXICON = Lexicon(lexicon.CONCEPTS)
 CRISIS, CONCERN, BULLYING, BLOCKED, NONE = "crisis", "concern", "bullying", "blocked", ""
@@ -21,7 +21,7 @@ def read(text):
 
 def level(text):
     findings = [finding for finding in read(text) if finding.level]
-    return max((finding.level for finding in findings), key=rules.LEVEL_RANK.get, default=NONE)
+    return max((finding.level for finding in findings), key=rulebook.LEVEL_RANK.get, default=NONE)
 
 
 def fired(text):
@@ -101,13 +101,13 @@ def test_each_rule_reads_what_it_is_for(text, expected_level, rule):
 
 
 def test_every_concept_is_used_by_a_rule_or_is_a_modifier():
-    used = {concept for rule in rules.RULES for need in rule.needs for concept in need}
-    used |= {concept for rule in rules.RULES for concept in rule.post_needs}
-    assert set(lexicon.CONCEPTS) - used - rules.MODIFIERS == set()
+    used = {concept for rule in rulebook.RULES for need in rule.needs for concept in need}
+    used |= {concept for rule in rulebook.RULES for concept in rule.post_needs}
+    assert set(lexicon.CONCEPTS) - used - modifiers.MODIFIERS == set()
 
 
 def test_every_rule_is_exercised_here():
-    assert {rule.id for rule in rules.RULES} == {rule for *_, rule in CASES}
+    assert {rule.id for rule in rulebook.RULES} == {rule for *_, rule in CASES}
 
 
 # Ordinary posts with frightening words, left alone.

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from moderation.risk.evaluation import CORPUS, LABELS
+from moderation.screening.evaluation import CORPUS, LABELS
 
 PERSONAL_DATA_KINDS = {"phone", "email", "handle", "address", "postcode", "date-of-birth", "school"}
 

@@ -11,7 +11,8 @@ alone are fine to publish.
 import datetime
 import re
 
-from .text import Taken, Typos
+from .copies import Taken
+from .word_lists import Typos
 from .words import STOP, split
 
 SIGNS = "aries|taurus|gemini|cancer|leo|virgo|libra|scorpio|sagittarius|capricorn|aquarius|pisces"

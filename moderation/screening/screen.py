@@ -4,13 +4,13 @@
 finding with what decided it, so moderators (on the case page) and admins (the "Try the
 screening" page) can see why:
 
-1. the concept rules (moderation.risk): lexicons of what matters (intent, methods,
+1. the concept rules (`risk.rules`): lexicons of what matters (intent, methods,
    timing, goodbyes, self-harm, grooming ...) combined by rules within a sentence, and
    modifiers for negation, the past, someone else, fiction, offering help and quoting
    abuse received; admins add words to any concept (a watched phrase with a concept);
-2. the admins' watched phrases (moderation.risk.phrases); a blocked phrase inside what
+2. the admins' watched phrases (`risk.phrases`); a blocked phrase inside what
    someone said to the writer ("they called me a ...") is bullying, never refused;
-3. the statistical layer (moderation.risk.model), which may raise a post's level when
+3. the statistical layer (`risk.model`), which may raise a post's level when
    the rules found less, never lower it.
 """
 
@@ -21,12 +21,13 @@ from django.core.cache import cache
 
 from peersupport.caching import forget
 
-from .models import RiskLevel, WatchedPhrase
+from ..models import RiskLevel, WatchedPhrase
 from .personal_data import PersonalData, find_personal_data
 from .risk import model, rules
 from .risk.lexicon import CONCEPTS, QUOTING, TOLD_TO
 from .risk.matching import Lexicon
 from .risk.phrases import Match, Phrase, find_phrases
+from .risk.rulebook import LEVEL_RANK
 from .risk.text import sentences
 
 # The most serious first. Blocked comes before crisis only in this order of labels:
@@ -146,7 +147,7 @@ def _quotes_abuse(read, lexicon):
 
 def _unless_quoted(match, read, lexicon):
     """A blocked phrase in a post reporting what was said to the writer is bullying they
-    received, for a moderator to see; it is never refused (as in moderation.risk.rules)."""
+    received, for a moderator to see; it is never refused (as in `risk.modifiers`)."""
     if match.level != RiskLevel.BLOCKED or not _quotes_abuse(read, lexicon):
         return match
     return Match(
@@ -160,7 +161,7 @@ def _unless_quoted(match, read, lexicon):
 
 def _model_match(text, read, matches, set_aside):
     """The statistical layer's reading, when it is more serious than the rest."""
-    rank = rules.LEVEL_RANK
+    rank = LEVEL_RANK
     rules_level = max((match.level for match in matches), key=rank.get, default="")
     level = model.combined_level(
         rules_level,
@@ -194,8 +195,8 @@ def load_everything():
     database: app servers call it as they start (peersupport/wsgi.py)."""
     import phonenumbers
 
-    from .personal_data.places import towns
-    from .risk.text import english_words, typo_index
+    from .personal_data.gazetteer import towns
+    from .risk.spelling import english_words, typo_index
 
     model.model()
     model.scores("warming up", sentences("warming up"))

@@ -54,3 +54,8 @@ class Lexicon:
                 ):
                     found.append(Hit(concept, start, end, tuple(sentence[start:end])))
         return found
+
+
+def overlaps(hit, others):
+    """Whether `hit` shares a word with any of `others`."""
+    return any(hit.start < other.end and other.start < hit.end for other in others)

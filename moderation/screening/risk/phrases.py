@@ -1,6 +1,6 @@
 """Matching the admins' watched phrases.
 
-A phrase matches on every normalised reading of the text (moderation.normalise: case,
+A phrase matches on every normalised reading of the text (`moderation.screening.normalise`: case,
 accents, leetspeak, spelled-out letters, stretched letters, misspellings and slang), as
 whole words, `*` standing for any one word, never across two sentences; not where one
 of its `exceptions` (an idiom containing it, such as "is killing me" for "killing me")
@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from moderation.normalise import text_forms
+from moderation.screening.normalise import text_forms
 
 CRISIS, CONCERN = "crisis", "concern"
 NEGATIONS = {"not", "never"}

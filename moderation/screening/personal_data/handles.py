@@ -6,7 +6,8 @@ app ("i deleted snapchat", "insta makes me sad") gives no handle; "@everyone", "
 
 import re
 
-from .text import Taken, Typos, trie
+from .copies import Taken
+from .word_lists import Typos, trie
 from .words import STOP, split
 
 # Apps whose name may come a few words before the handle ("snap is in my bio lol jk its

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from moderation.models import RiskLevel, WatchedPhrase
-from moderation.normalise import collapse_runs, fold, normalise, text_forms
-from moderation.screening import screen_text
+from moderation.screening.normalise import collapse_runs, fold, normalise, text_forms
+from moderation.screening.screen import screen_text
 from peersupport.signposting.models import CrisisResource
 
 pytestmark = pytest.mark.django_db

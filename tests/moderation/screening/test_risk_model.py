@@ -1,4 +1,5 @@
-"""The statistical layer of risk screening (moderation/risk/model.py and train.py).
+"""The statistical layer of risk screening (moderation/screening/risk/model.py, features.py
+and training/).
 
 The model is statistical: trained on about 1,300 written examples, it misses posts the
 rules catch and the reverse, which is why it may only ever raise a level. The examples
@@ -6,19 +7,21 @@ below are ones it should get right by a wide margin; a failure there means the s
 model or the features went wrong, not that one post was borderline.
 
 Training needs scikit-learn (the "train" extra), which the site itself never imports;
-the tests of train.py are skipped, with a reason, where it is not installed.
+the tests of training are skipped, with a reason, where it is not installed.
 """
 
 import json
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
 
-from moderation.risk import model as risk_model
+from moderation.screening.risk import features as risk_features
+from moderation.screening.risk import model as risk_model
 
-ROOT = risk_model.MODEL_PATH.parents[2]
+ROOT = risk_model.MODEL_PATH.parents[3]
 
 CLEAR_CRISIS = [
     "i took all my pills an hour ago and i feel dizzy",
@@ -68,15 +71,21 @@ SYNTHETIC = {
 
 
 @pytest.fixture(scope="module")
-def train():
+def training():
     pytest.importorskip("sklearn", reason="training needs the 'train' extra (scikit-learn)")
-    from moderation.risk import train
+    from moderation.screening.risk.training import cross_validation, examples, fitting, train
 
-    return train
+    return SimpleNamespace(
+        cross_validation=cross_validation, examples=examples, fitting=fitting, train=train
+    )
 
 
-def synthetic_examples(train):
-    return [train.Example(text, label) for label, texts in SYNTHETIC.items() for text in texts]
+def synthetic_examples(training):
+    return [
+        training.examples.Example(text, label)
+        for label, texts in SYNTHETIC.items()
+        for text in texts
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -86,10 +95,10 @@ def stored():
 
 def test_the_stored_model_fits_the_embedding_and_its_features(stored):
     assert set(stored["classes"]) == set(risk_model.CLASSES)
-    size = risk_model.embedder().embedding.shape[1]
-    assert size == risk_model.EMBEDDING_SIZE
-    parts = risk_model.FEATURE_SETS[stored["features"]]
-    width = len(stored.get("ngrams", [])) + size * sum(p in risk_model.EMBEDDED for p in parts)
+    size = risk_features.embedder().embedding.shape[1]
+    assert size == risk_features.EMBEDDING_SIZE
+    parts = risk_features.FEATURE_SETS[stored["features"]]
+    width = len(stored.get("ngrams", [])) + size * sum(p in risk_features.EMBEDDED for p in parts)
     assert np.array(stored["coef"]).shape == (3, width)
     assert len(stored["intercept"]) == 3
     assert len(stored.get("idf", [])) == len(stored.get("ngrams", []))
@@ -114,8 +123,8 @@ def test_the_thresholds_are_there_to_retune(stored):
 
 def test_the_fast_embedding_is_wordllamas():
     texts = ["had a lovely walk with my dog", "k1ll mys3lf tn 💊", "", "A Longer Post. Two!"]
-    expected = risk_model.embedder().embed(texts)
-    assert np.allclose(risk_model.embed(texts), expected, atol=1e-6)
+    expected = risk_features.embedder().embed(texts)
+    assert np.allclose(risk_features.embed(texts), expected, atol=1e-6)
 
 
 @pytest.mark.parametrize(
@@ -127,7 +136,7 @@ def test_scores_are_probabilities(text):
 
 
 def test_sentences_already_read_give_the_same_scores():
-    from moderation.risk.text import sentences
+    from moderation.screening.risk.text import sentences
 
     for text in [*CLEAR_CRISIS, *CLEAR_OK]:
         assert risk_model.scores(text, read=sentences(text)) == risk_model.scores(text)
@@ -151,7 +160,7 @@ def test_clear_ordinary_posts_are_left_alone(text):
 
 def test_importing_the_model_loads_nothing_heavy():
     code = (
-        "import sys, moderation.risk.model as m\n"
+        "import sys, moderation.screening.risk.model as m\n"
         "assert 'wordllama' not in sys.modules, 'wordllama imported'\n"
         "m.scores('hello')\n"
         "assert 'sklearn' not in sys.modules and 'scipy' not in sys.modules, 'training deps'\n"
@@ -160,12 +169,14 @@ def test_importing_the_model_loads_nothing_heavy():
 
 
 @pytest.mark.parametrize("features", ["ngrams+normalised+raw", "normalised+raw"])
-def test_training_on_a_small_set_writes_a_model_that_scores_as_trained(train, tmp_path, features):
-    examples = synthetic_examples(train)
-    trained = train.train(examples, seed=0, features=features)
-    assert trained == train.train(examples, seed=0, features=features)  # deterministic
+def test_training_on_a_small_set_writes_a_model_that_scores_as_trained(
+    training, tmp_path, features
+):
+    examples = synthetic_examples(training)
+    trained = training.train.train(examples, seed=0, features=features)
+    assert trained == training.train.train(examples, seed=0, features=features)  # deterministic
     path = tmp_path / "model.json"
-    train.write(trained, path)
+    training.train.write(trained, path)
     assert json.loads(path.read_text(encoding="utf-8")) == trained
     assert trained["trained_on"] == len(examples)
     assert trained["cv"]["folds"] == 5
@@ -175,10 +186,11 @@ def test_training_on_a_small_set_writes_a_model_that_scores_as_trained(train, tm
     # numpy scoring from the stored file agrees with scikit-learn's probabilities.
     texts = [example.text for example in examples] + ["something else entirely"]
     labels = np.array([example.label for example in examples])
-    prepared = train.prepare(texts, features, trained["embedding_weight"])
-    classifier, table = train.fit(prepared, labels, np.arange(len(examples)), C=train.C)
-    crisis, reach = train.class_scores(
-        classifier, train.design(prepared, np.arange(len(texts)), table)
+    fitting = training.fitting
+    prepared = fitting.prepare(texts, features, trained["embedding_weight"])
+    classifier, table = fitting.fit(prepared, labels, np.arange(len(examples)), C=fitting.C)
+    crisis, reach = fitting.class_scores(
+        classifier, fitting.design(prepared, np.arange(len(texts)), table)
     )
     found = np.array([loaded.scores(text) for text in texts])
     assert np.allclose(found[:, 0], crisis, atol=1e-4)
@@ -190,40 +202,43 @@ def test_training_on_a_small_set_writes_a_model_that_scores_as_trained(train, tm
     )
 
 
-def test_the_command_trains_on_the_dev_file_and_extras(train, tmp_path, capsys):
+def test_the_command_trains_on_the_dev_file_and_extras(training, tmp_path, capsys):
     dev, extra, output = tmp_path / "dev.jsonl", tmp_path / "moderated.jsonl", tmp_path / "m.json"
-    rows = [{"text": e.text, "label": e.label} for e in synthetic_examples(train)]
+    rows = [{"text": e.text, "label": e.label} for e in synthetic_examples(training)]
     dev.write_text("\n".join(json.dumps(row) for row in rows[1:]) + "\n", encoding="utf-8")
     extra.write_text(json.dumps(rows[0]) + "\n\n", encoding="utf-8")
-    train.main(["--dev", str(dev), "--extra", str(extra), "--output", str(output)])
+    training.train.main(["--dev", str(dev), "--extra", str(extra), "--output", str(output)])
     assert risk_model.load(output).trained_on == len(rows)
     printed = capsys.readouterr().out
     assert "crisis_threshold" in printed
     assert "raised to crisis" in printed
 
 
-def test_the_frozen_test_split_is_refused(train, tmp_path):
-    for path in (tmp_path / "posts-test.jsonl", train.FROZEN / "anything.jsonl"):
+def test_the_frozen_test_split_is_refused(training, tmp_path):
+    examples = training.examples
+    for path in (tmp_path / "posts-test.jsonl", examples.FROZEN / "anything.jsonl"):
         with pytest.raises(ValueError, match="frozen test split"):
-            train.read_examples(path)
+            examples.read_examples(path)
 
 
-def test_reading_examples(train, tmp_path):
+def test_reading_examples(training, tmp_path):
+    examples = training.examples
     path = tmp_path / "extra.jsonl"
     path.write_text('{"text": "hi", "label": "maybe"}\n', encoding="utf-8")
     with pytest.raises(ValueError, match="label"):
-        train.read_examples(path)
-    first = [train.Example("Same post", "ok"), train.Example("other", "concern")]
-    later = [train.Example("same post ", "crisis")]
-    assert train.merge(first, later) == [train.Example("same post ", "crisis"), first[1]]
+        examples.read_examples(path)
+    first = [examples.Example("Same post", "ok"), examples.Example("other", "concern")]
+    later = [examples.Example("same post ", "crisis")]
+    assert examples.merge(first, later) == [examples.Example("same post ", "crisis"), first[1]]
 
 
-def test_thresholds_are_the_lowest_that_keep_false_alarms_in_bounds(train):
+def test_thresholds_are_the_lowest_that_keep_false_alarms_in_bounds(training):
+    threshold = training.cross_validation.threshold
     scores = np.arange(100) / 100  # 0.00 ... 0.99
-    limit = train.threshold(scores, 0.02)
+    limit = threshold(scores, 0.02)
     assert np.count_nonzero(scores >= limit) == 2  # 0.98 and 0.99
     assert np.count_nonzero(scores >= limit - 1e-6) > 2
-    assert train.threshold(scores, 0.0) > 0.99
+    assert threshold(scores, 0.0) > 0.99
 
 
 LIMITS = risk_model.Thresholds(crisis=0.7, reach=0.8)

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from moderation.personal_data import PersonalData, find_personal_data
-from moderation.personal_data.places import towns
-from moderation.screening import screen_text
+from moderation.screening.personal_data import PersonalData, find_personal_data
+from moderation.screening.personal_data.gazetteer import towns
+from moderation.screening.screen import screen_text
 from peersupport.signposting.models import CrisisResource
 
 pytestmark = pytest.mark.django_db

@@ -16,14 +16,15 @@ a bounded way on, so a 10,000-character post takes linear time; the costly steps
 
 from dataclasses import dataclass
 
+from .addresses import find_addresses
+from .copies import Post
 from .crisis import CrisisContacts
 from .dates import find_dates_of_birth
 from .emails import find_emails
 from .handles import find_handles
 from .phones import find_phones
-from .places import find_addresses, find_postcodes
+from .postcodes import find_postcodes
 from .schools import find_schools
-from .text import Post
 
 __all__ = ["PersonalData", "find_personal_data"]
 
