@@ -6,8 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from ..check_in_forms import CHECK_IN_TEMPLATE_PREFIX, CheckInAnswerForm, CheckInForm
-from ..check_ins import CheckInRefused, answer_check_in, send_check_in
+from ..forms import CHECK_IN_TEMPLATE_PREFIX, CheckInAnswerForm, CheckInForm
 from ..models import Case, CheckIn, MessageTemplate
 from ..permissions import (
     can_check_in,
@@ -15,6 +14,7 @@ from ..permissions import (
     check_can_read_check_in,
     is_crisis_or_concern,
 )
+from ..services import CheckInRefused, answer_check_in, send_check_in
 
 
 def check_in_context(case, moderator, chosen_key=""):
