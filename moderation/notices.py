@@ -5,16 +5,11 @@ from django.urls import reverse
 
 from forum.following import notify_member
 
-from .models import ActionKind, MessageTemplate
+from .models import MessageTemplate
 from .models.audit import APPEALABLE_ACTIONS
 
 FLAG_OUTCOME = "flag-outcome"
 PROFILE_FLAG_OUTCOME = "profile-flag-outcome"
-# A decision about a bio has its own words where a post's would not fit.
-BIO_NOTICES = {ActionKind.APPROVE: "bio-approve", ActionKind.HIDE: "bio-hide"}
-# Hiding the post of someone who may be in danger is care, not a sanction: its own words,
-# and no invitation to edit the post so it can be looked at again.
-HIDE_IN_CRISIS = "hide-crisis"
 # Used only if an admin has deleted an action's template, so nobody is left unanswered.
 FALLBACK = "A moderator has looked at your post. The reason: {reason}."
 
@@ -43,13 +38,12 @@ def _with_reason(body, reason):
 
 
 def decision_notice(kind, reason, *, about_bio=False, in_crisis=False):
-    """The notice about a decision (a DecisionKind): a bio's own words where a post's
-    would not fit, and kinder ones, with nothing to do next, for hiding the post of a
-    writer in crisis."""
-    if about_bio and kind.action in BIO_NOTICES:
-        return compose(BIO_NOTICES[kind.action], reason)
-    if in_crisis and kind.action == ActionKind.HIDE:
-        return compose(HIDE_IN_CRISIS, reason)
+    """The notice about a decision (a DecisionKind): its own template and next steps,
+    or its words for a bio or for a writer in crisis where it has them."""
+    if about_bio and kind.notice_about_bio:
+        return compose(kind.notice_about_bio, reason)
+    if in_crisis and kind.notice_in_crisis:
+        return compose(kind.notice_in_crisis, reason)
     return compose(kind.action, reason, kind.next_steps)
 
 

@@ -3,14 +3,13 @@ data changes is a service's to do (moderation.services)."""
 
 from .appeals import AppealForm
 from .cases import DecisionForm, ReassignForm
-from .check_ins import CHECK_IN_TEMPLATE_PREFIX, CheckInAnswerForm, CheckInForm
+from .check_ins import CheckInAnswerForm, CheckInForm
 from .flags import FlagForm, ProfileFlagForm
 from .log import AuditLogFilterForm
 from .notes import StaffNoteForm
 from .queue import PlainApprovalForm, QueueFilterForm
 
 __all__ = [
-    "CHECK_IN_TEMPLATE_PREFIX",
     "AppealForm",
     "AuditLogFilterForm",
     "CheckInAnswerForm",

@@ -142,6 +142,27 @@ class CaseQuerySet(models.QuerySet):
     def escalated_or_crisis(self):
         return self.open().filter(Q(is_escalated=True) | Q(priority=Priority.CRISIS))
 
+    def for_leads(self):
+        """The safeguarding leads' page: escalated and crisis cases, oldest first."""
+        return (
+            self.escalated_or_crisis()
+            .select_related("post__thread__board", "member")
+            .order_by("opened_at", "pk")
+        )
+
+    def for_case_page(self):
+        """Cases with everything their page shows of the post, the thread, the people
+        and the posts gathered into it (`added_post_count`)."""
+        return self.select_related(
+            "post__thread__board",
+            "post__thread__author",
+            "post__author",
+            "post__parent__author",
+            "member",
+            "claimed_by",
+            "decided_by",
+        ).with_added_post_count()
+
     def crisis_not_alerted(self):
         """Open crisis cases no lead has been told about yet."""
         return self.open().crisis().filter(leads_alerted_at__isnull=True)

@@ -1,6 +1,8 @@
 """Every decision a moderator can take on a case, in one table (DECISION_KINDS): what it
-does to a post or to a profile, the decision form's heading and fields for it, and what
-the member may do next, said after the notice they are sent (moderation.notices).
+does to a post or to a profile, the decision form's heading and fields for it, and the
+notice the member is sent (moderation.notices): its template (the action's own, or
+one for a bio or a writer in crisis) and what the member may do next. Its name in the
+audit log is the action's label.
 
 Each handler runs inside `decide_case`'s transaction and returns (before, after, the
 member to tell, or None): the audit row's two halves and who hears of it.
@@ -34,6 +36,11 @@ class DecisionKind:
     fields: tuple = ()
     # After the notice: what the member can do next.
     next_steps: str = ""
+    # The notice's template where the action's own would not fit: a bio's words, and,
+    # for hiding the post of someone who may be in danger, words of care rather than
+    # a sanction's, with no invitation to edit the post (so no next steps).
+    notice_about_bio: str = ""
+    notice_in_crisis: str = ""
     # A case that gathered a burst of posts takes it for every post in it.
     on_every_post: bool = False
     # Not a final decision: the case stays open for a safeguarding lead.
@@ -174,7 +181,14 @@ def _hide_bio(*, member, **_):
 DECISION_KINDS = {
     kind.action: kind
     for kind in [
-        DecisionKind(ActionKind.APPROVE, "Keep", _approve, _approve_bio, on_every_post=True),
+        DecisionKind(
+            ActionKind.APPROVE,
+            "Keep",
+            _approve,
+            _approve_bio,
+            notice_about_bio="bio-approve",
+            on_every_post=True,
+        ),
         DecisionKind(
             ActionKind.HIDE,
             "Hide",
@@ -182,6 +196,8 @@ DECISION_KINDS = {
             _hide_bio,
             next_steps="You can edit your post so it can be looked at again, or ask the "
             "moderators to look at this decision again.",
+            notice_about_bio="bio-hide",
+            notice_in_crisis="hide-crisis",
             on_every_post=True,
         ),
         DecisionKind(

@@ -21,7 +21,7 @@ HISTORY_LENGTH = 20
 @login_required
 def case(request, pk):
     check_can_moderate(request.user)
-    case = get_object_or_404(_with_context(Case.objects).with_added_post_count(), pk=pk)
+    case = get_object_or_404(Case.objects.for_case_page(), pk=pk)
     limits = decision_limits(case, request.user)
     form = DecisionForm(
         request.POST or None,
@@ -111,18 +111,6 @@ def _message_preview(action, reason, case):
             kind, reason, about_bio=case.is_about_profile, in_crisis=case.is_crisis
         )
     }
-
-
-def _with_context(cases):
-    return cases.select_related(
-        "post__thread__board",
-        "post__thread__author",
-        "post__author",
-        "post__parent__author",
-        "member",
-        "claimed_by",
-        "decided_by",
-    )
 
 
 def _case_context(case, user, limits):

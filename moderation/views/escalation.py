@@ -12,11 +12,7 @@ from ..services.escalation import overdue_cutoff
 @login_required
 def escalated(request):
     check_can_see_crisis_cases(request.user)
-    cases = (
-        Case.objects.escalated_or_crisis()
-        .select_related("post__thread__board", "member")
-        .order_by("opened_at", "pk")
-    )
+    cases = Case.objects.for_leads()
     return render(
         request,
         "moderation/escalated.html",
