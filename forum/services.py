@@ -11,6 +11,8 @@ from django.db import connection, transaction
 from django.db.models import Value
 from django.utils import timezone
 
+from peersupport.refusals import Refused
+
 from .counters import copy_opening_post_status, count_published_reply
 from .following import follow_thread, notify_reply
 from .models import (
@@ -28,12 +30,8 @@ from .models import (
 from .rendering import render_markdown
 
 
-class PostingRefused(Exception):
+class PostingRefused(Refused):
     """A kind, plain explanation of why nothing was posted or changed."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 def _check_body(body):

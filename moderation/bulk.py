@@ -14,12 +14,12 @@ from django.conf import settings
 from forum.models import Notification, NotificationKind, PostStatus
 from forum.rendering import render_markdown
 
-from .flagging import REASON_PRIORITY as FLAG_PRIORITY
 from .models import Case, CaseReason, Flag, FlagReason
 from .notices import compose
 from .pipeline import HELD_NOTICES
 from .screening.screen import screen_text
-from .services import REASON_PRIORITY
+from .services.cases import REASON_PRIORITY
+from .services.flags import REASON_PRIORITY as FLAG_PRIORITY
 
 # Bodies that the screening finds something in, for the cases that say so.
 SCREENED_BODIES = {

@@ -1,7 +1,7 @@
 """Where a flag came from, kept only as keyed hashes.
 
 Several accounts flagging one post from one address or one browser are most likely one
-person, and count as one (flagging.py). That needs only "the same as another flag's",
+person, and count as one (services/flags.py). That needs only "the same as another flag's",
 never the address itself, so each is stored as an HMAC keyed with the site's secret:
 equal inputs give equal hashes, and nobody without the key can match a hash against a
 list of addresses. (With the key, IPv4's few billion addresses could be tried one by

@@ -5,16 +5,11 @@ from django.urls import reverse
 
 from forum.following import notify_member
 
-from .models import ActionKind, MessageTemplate
+from .models import MessageTemplate
 from .models.audit import APPEALABLE_ACTIONS
 
 FLAG_OUTCOME = "flag-outcome"
 PROFILE_FLAG_OUTCOME = "profile-flag-outcome"
-# A decision about a bio has its own words where a post's would not fit.
-BIO_NOTICES = {ActionKind.APPROVE: "bio-approve", ActionKind.HIDE: "bio-hide"}
-# Hiding the post of someone who may be in danger is care, not a sanction: its own words,
-# and no invitation to edit the post so it can be looked at again.
-HIDE_IN_CRISIS = "hide-crisis"
 # Used only if an admin has deleted an action's template, so nobody is left unanswered.
 FALLBACK = "A moderator has looked at your post. The reason: {reason}."
 
@@ -22,32 +17,16 @@ HELP_IS_THERE = (
     "If things feel hard, the crisis support services listed on every page are there for "
     "you, any time."
 )
-ASK_AGAIN = "If you think this is wrong, you can ask the moderators to look at it again."
-# What the member can do next, after each kind of decision.
-NEXT_STEPS = {
-    ActionKind.APPROVE: "",
-    ActionKind.HIDE: "You can edit your post so it can be looked at again, or ask the "
-    "moderators to look at this decision again.",
-    ActionKind.EDIT: "You can edit your post again, or ask the moderators to look at this "
-    "decision again.",
-    ActionKind.ADD_WARNING: "You can edit your post, or ask the moderators to look at this "
-    "decision again.",
-    ActionKind.LOCK: ASK_AGAIN,
-    ActionKind.MOVE: "",
-    ActionKind.WARN: ASK_AGAIN,
-    ActionKind.SUSPEND: ASK_AGAIN,
-    ActionKind.BAN: "",
-    HIDE_IN_CRISIS: "",
-}
 
 
-def compose(key, reason=""):
-    """The notice for a template key, with the reason filled in."""
+def compose(key, reason="", next_steps=""):
+    """The notice for a template key, with the reason filled in and, for a decision,
+    what the member can do next (its DecisionKind's next_steps)."""
     template = MessageTemplate.objects.filter(key=key).first()
     body = _with_reason(template.body if template else FALLBACK, reason.strip() or "not given")
     if key in (FLAG_OUTCOME, PROFILE_FLAG_OUTCOME):
         return body
-    return " ".join(part for part in (body, NEXT_STEPS.get(key, ""), HELP_IS_THERE) if part)
+    return " ".join(part for part in (body, next_steps, HELP_IS_THERE) if part)
 
 
 def _with_reason(body, reason):
@@ -58,23 +37,25 @@ def _with_reason(body, reason):
     return body.replace("{reason}", reason)
 
 
-def decision_key(action, about_bio=False, in_crisis=False):
-    """The template for a decision's notice: a bio's own where a post's would not fit,
-    and kinder words for hiding the post of a writer in crisis."""
-    if about_bio:
-        return BIO_NOTICES.get(action, action)
-    return HIDE_IN_CRISIS if in_crisis and action == ActionKind.HIDE else action
+def decision_notice(kind, reason, *, about_bio=False, in_crisis=False):
+    """The notice about a decision (a DecisionKind): its own template and next steps,
+    or its words for a bio or for a writer in crisis where it has them."""
+    if about_bio and kind.notice_about_bio:
+        return compose(kind.notice_about_bio, reason)
+    if in_crisis and kind.notice_in_crisis:
+        return compose(kind.notice_in_crisis, reason)
+    return compose(kind.action, reason, kind.next_steps)
 
 
-def tell_author(*, member, action, reason, post, decision=None, about_bio=False, in_crisis=False):
+def tell_author(*, member, kind, reason, post, decision=None, about_bio=False, in_crisis=False):
     """The writer's notice; a decision they may appeal carries the way to do it."""
     link = link_label = ""
-    if decision is not None and action in APPEALABLE_ACTIONS:
+    if decision is not None and kind.action in APPEALABLE_ACTIONS:
         link = reverse("appeal", args=[decision.pk])
         link_label = "Ask for this decision to be looked at again"
     notify_member(
         recipient=member,
-        message=compose(decision_key(action, about_bio, in_crisis), reason),
+        message=decision_notice(kind, reason, about_bio=about_bio, in_crisis=in_crisis),
         post=post,
         link=link,
         link_label=link_label,

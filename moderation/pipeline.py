@@ -20,7 +20,7 @@ from peersupport.accounts.permissions import is_admin, is_moderator
 from . import notices
 from .models import CaseReason, ModerationSettings, RiskLevel
 from .screening.screen import screen_text
-from .services import open_case, open_crisis_case
+from .services.cases import open_case, open_crisis_case
 
 
 class OutcomeKind:

@@ -1,12 +1,12 @@
 from django.urls import path
 
-from .views import appeals, cases, check_ins, escalation, flags, log, members, queue, writers
+from .views import appeals, cases, check_ins, escalation, flags, log, members, queue, waiting
 
 urlpatterns = [
-    path("posts/<int:pk>/waiting/", writers.post_waiting, name="post_waiting"),
+    path("posts/<int:pk>/waiting/", waiting.post_waiting, name="post_waiting"),
     path("posts/<int:pk>/flag/", flags.flag_post, name="flag_post"),
     path("members/<pseudonym:username>/flag/", flags.flag_profile, name="flag_profile"),
-    path("settings/bio/waiting/", writers.bio_waiting, name="bio_waiting"),
+    path("settings/bio/waiting/", waiting.bio_waiting, name="bio_waiting"),
     path("moderation/", queue.queue, name="moderation_queue"),
     path("moderation/approve/", queue.approve_plain, name="moderation_approve_plain"),
     path("moderation/next/", cases.next_case, name="moderation_next_case"),

@@ -10,9 +10,8 @@ from django.test import Client
 from django.utils import timezone
 
 from forum.models import MAX_BODY_LENGTH, Post
-from moderation.decisions import decide_case
 from moderation.models import CaseReason
-from moderation.services import open_case
+from moderation.services import decide_case, open_case
 from peersupport.accounts.adapter import AccountAdapter
 from tests.factories import BoardFactory, UserFactory, make_thread
 from tests.moderation.case_helpers import make_moderator

@@ -1,17 +1,10 @@
 """The moderation app's models, one module per concept."""
 
 from .audit import ActionKind, ModerationAction
-from .cases import (
-    SCREENING_LEVELS,
-    Case,
-    CaseReason,
-    CaseStatus,
-    Flag,
-    FlagReason,
-    Priority,
-    ScreeningVerdict,
-)
+from .case_choices import SCREENING_LEVELS, CaseReason, CaseStatus, Priority, ScreeningVerdict
+from .cases import Case
 from .check_ins import CheckIn
+from .flags import Flag, FlagReason
 from .members import Appeal, Sanction, SanctionKind, StaffNote
 from .screening import RiskLevel, WatchedPhrase
 from .site import MessageTemplate, ModerationSettings

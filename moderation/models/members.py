@@ -8,6 +8,12 @@ class SanctionKind(models.TextChoices):
     BAN = "ban", "Ban"
 
 
+class SanctionQuerySet(models.QuerySet):
+    def for_member(self, member):
+        """A member's sanctions, newest first, with who gave each."""
+        return self.filter(member=member).select_related("created_by")
+
+
 class Sanction(models.Model):
     member = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sanctions"
@@ -23,11 +29,19 @@ class Sanction(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = SanctionQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at"]
 
     def __str__(self):
         return f"{self.get_kind_display()} for {self.member_id}"
+
+
+class StaffNoteQuerySet(models.QuerySet):
+    def for_member(self, member):
+        """The moderators' notes about a member, newest first, with who wrote each."""
+        return self.filter(member=member).select_related("author")
 
 
 class StaffNote(models.Model):
@@ -41,6 +55,8 @@ class StaffNote(models.Model):
     )
     text = models.TextField(max_length=2000)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = StaffNoteQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -60,12 +60,24 @@ class ModerationSettings(models.Model):
         return datetime.datetime.combine(day, self.hours_start, tzinfo=now.tzinfo)
 
 
+# The playbook's ready-made check-in messages share this start of their key.
+CHECK_IN_TEMPLATE_PREFIX = "check-in-"
+
+
+class MessageTemplateQuerySet(models.QuerySet):
+    def for_check_ins(self):
+        """The ready-made messages a moderator may start a check-in from."""
+        return self.filter(key__startswith=CHECK_IN_TEMPLATE_PREFIX)
+
+
 class MessageTemplate(models.Model):
     """Ready-made, kind words sent to a member about a decision. Admins edit these."""
 
     key = models.SlugField(unique=True, help_text="Which decision or reason it is for.")
     title = models.CharField(max_length=120)
     body = models.TextField(help_text="Plain words. {reason} is replaced by the reason given.")
+
+    objects = MessageTemplateQuerySet.as_manager()
 
     class Meta:
         ordering = ["key"]

@@ -4,9 +4,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 
-from ..members import AppealRefused, appeal_decision
+from ..forms import AppealForm
 from ..models import Appeal, ModerationAction
-from ..oversight_forms import AppealForm
+from ..services import AppealRefused, appeal_decision
 
 
 @login_required

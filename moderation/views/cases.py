@@ -7,11 +7,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from .. import notices
-from ..case_forms import DecisionForm, ReassignForm
-from ..decisions import DecisionRefused, claim_case, decide_case, reassign_case
-from ..models import Case, Flag, Priority, Sanction, StaffNote
+from ..forms import DecisionForm, ReassignForm
+from ..models import Case, Flag, Sanction, StaffNote
 from ..permissions import can_lead, check_can_lead, check_can_moderate, decision_limits
 from ..screening.findings import describe_findings
+from ..services import DecisionRefused, claim_case, decide_case, reassign_case
+from ..services.decision_kinds import DECISION_KINDS
 from .check_ins import check_in_context
 
 HISTORY_LENGTH = 20
@@ -20,7 +21,7 @@ HISTORY_LENGTH = 20
 @login_required
 def case(request, pk):
     check_can_moderate(request.user)
-    case = get_object_or_404(_with_context(Case.objects).with_added_post_count(), pk=pk)
+    case = get_object_or_404(Case.objects.for_case_page(), pk=pk)
     limits = decision_limits(case, request.user)
     form = DecisionForm(
         request.POST or None,
@@ -98,30 +99,18 @@ def _next_case(moderator):
 
 
 def _message_preview(action, reason, case):
-    if action not in notices.NEXT_STEPS:
+    kind = DECISION_KINDS.get(action)
+    if kind is None or kind.escalates:
         return {
             "sends_nothing": True,
             "text": "Escalating sends the member nothing: the case stays open for a "
             "safeguarding lead, who reads your reason.",
         }
-    in_crisis = case.priority == Priority.CRISIS
     return {
-        "text": notices.compose(
-            notices.decision_key(action, case.is_about_profile, in_crisis), reason
+        "text": notices.decision_notice(
+            kind, reason, about_bio=case.is_about_profile, in_crisis=case.is_crisis
         )
     }
-
-
-def _with_context(cases):
-    return cases.select_related(
-        "post__thread__board",
-        "post__thread__author",
-        "post__author",
-        "post__parent__author",
-        "member",
-        "claimed_by",
-        "decided_by",
-    )
 
 
 def _case_context(case, user, limits):
@@ -151,30 +140,15 @@ def _case_context(case, user, limits):
         "about_you": author is not None and author.pk == user.pk,
         # Only an edited post has earlier versions (edit_post sets edited_at).
         "revisions": post.revisions.select_related("edited_by") if post and post.edited_at else [],
-        "flags": _flags(posts, author),
+        "flags": Flag.objects.about(posts, author).select_related("flagger").order_by("created_at"),
         "history": (
             Case.objects.about_member(author).exclude(pk=case.pk)[:HISTORY_LENGTH] if author else []
         ),
-        "sanctions": (
-            Sanction.objects.filter(member=author).select_related("created_by") if author else []
-        ),
-        "staff_notes": (
-            StaffNote.objects.filter(member=author).select_related("author") if author else []
-        ),
+        "sanctions": Sanction.objects.for_member(author) if author else [],
+        "staff_notes": StaffNote.objects.for_member(author) if author else [],
         "can_lead": can_lead(user),
         "reassign_form": ReassignForm(),
     }
-
-
-def _flags(posts, member):
-    """The flags on the case's posts, or on the member's profile for a case about it."""
-    if posts:
-        flags = Flag.objects.filter(post__in=posts)
-    elif member is not None:
-        flags = member.profile_flags.all()
-    else:
-        return []
-    return flags.select_related("flagger").order_by("created_at")
 
 
 @login_required

@@ -6,8 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from ..check_in_forms import CHECK_IN_TEMPLATE_PREFIX, CheckInAnswerForm, CheckInForm
-from ..check_ins import CheckInRefused, answer_check_in, send_check_in
+from ..forms import CheckInAnswerForm, CheckInForm
 from ..models import Case, CheckIn, MessageTemplate
 from ..permissions import (
     can_check_in,
@@ -15,6 +14,7 @@ from ..permissions import (
     check_can_read_check_in,
     is_crisis_or_concern,
 )
+from ..services import CheckInRefused, answer_check_in, send_check_in
 
 
 def check_in_context(case, moderator, chosen_key=""):
@@ -22,7 +22,7 @@ def check_in_context(case, moderator, chosen_key=""):
     crisis or concern case, and the form when the moderator may write."""
     if case.post_id is None or not is_crisis_or_concern(case):
         return {"check_in_shown": False}
-    templates = MessageTemplate.objects.filter(key__startswith=CHECK_IN_TEMPLATE_PREFIX)
+    templates = MessageTemplate.objects.for_check_ins()
     chosen = next((each for each in templates if each.key == chosen_key), None)
     return {
         "check_in_shown": True,

@@ -4,19 +4,15 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from ..escalation import overdue_cutoff
 from ..models import Case
 from ..permissions import can_moderate, check_can_see_crisis_cases
+from ..services.escalation import overdue_cutoff
 
 
 @login_required
 def escalated(request):
     check_can_see_crisis_cases(request.user)
-    cases = (
-        Case.objects.escalated_or_crisis()
-        .select_related("post__thread__board", "member")
-        .order_by("opened_at", "pk")
-    )
+    cases = Case.objects.for_leads()
     return render(
         request,
         "moderation/escalated.html",

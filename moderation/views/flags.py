@@ -9,7 +9,7 @@ from forum.paging import post_in_thread
 from peersupport.accounts.client_ip import client_ip
 from peersupport.accounts.models import User
 
-from .. import flagging
+from .. import services
 from ..flag_sources import device_token, remember_device
 from ..forms import FlagForm, ProfileFlagForm
 
@@ -23,14 +23,14 @@ def flag_post(request, pk):
     if request.method == "POST" and form.is_valid():
         device = device_token(request)
         try:
-            flagging.flag_post(
+            services.flag_post(
                 flagger=request.user,
                 post=post,
                 ip_address=client_ip(request),
                 device=device,
                 **form.cleaned_data,
             )
-        except flagging.FlagRefused as refused:
+        except services.FlagRefused as refused:
             form.add_error(None, refused.message)
         else:
             messages.success(request, "Thank you. A moderator will look at this.")
@@ -50,14 +50,14 @@ def flag_profile(request, username):
     if request.method == "POST" and form.is_valid():
         device = device_token(request)
         try:
-            flagging.flag_profile(
+            services.flag_profile(
                 flagger=request.user,
                 member=member,
                 ip_address=client_ip(request),
                 device=device,
                 **form.cleaned_data,
             )
-        except flagging.FlagRefused as refused:
+        except services.FlagRefused as refused:
             form.add_error(None, refused.message)
         else:
             messages.success(request, "Thank you. A moderator will look at this.")

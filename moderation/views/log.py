@@ -4,9 +4,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from ..forms import AuditLogFilterForm
 from ..log_words import describe
 from ..models import ModerationAction
-from ..oversight_forms import AuditLogFilterForm
 from ..permissions import check_can_read_audit_log
 
 ROWS_PER_PAGE = 50

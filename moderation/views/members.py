@@ -6,10 +6,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from peersupport.accounts.models import User
 
-from ..members import add_staff_note
+from ..forms import StaffNoteForm
 from ..models import Case, Sanction, StaffNote
-from ..oversight_forms import StaffNoteForm
 from ..permissions import check_can_moderate, check_can_see_moderation_record
+from ..services import add_staff_note
 
 
 @login_required
@@ -29,7 +29,7 @@ def member(request, username):
             "person": person,
             "form": form,
             "cases": Case.objects.about_member(person),
-            "sanctions": Sanction.objects.filter(member=person).select_related("created_by"),
-            "notes": StaffNote.objects.filter(member=person).select_related("author"),
+            "sanctions": Sanction.objects.for_member(person),
+            "notes": StaffNote.objects.for_member(person),
         },
     )

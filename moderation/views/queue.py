@@ -9,10 +9,10 @@ from django.views.decorators.http import require_POST
 
 from forum.display import link_pattern, to_the_minute
 
-from ..case_forms import PlainApprovalForm, QueueFilterForm
-from ..decisions import approve_plain_cases
+from ..forms import PlainApprovalForm, QueueFilterForm
 from ..models import Case, CaseReason
 from ..permissions import check_can_moderate
+from ..services import approve_plain_cases
 
 QUEUE_PAGE_SIZE = 25
 EXCERPT_LENGTH = 400
@@ -25,15 +25,7 @@ def queue(request):
     cases = Case.objects.for_queue()
     # Unknown filter values are ignored rather than refused: the queue always shows.
     if filters.is_valid():
-        chosen = filters.cleaned_data
-        if chosen["priority"]:
-            cases = cases.with_priority(chosen["priority"])
-        if chosen["reason"]:
-            cases = cases.with_reason(chosen["reason"])
-        if chosen["board"]:
-            cases = cases.in_board(chosen["board"])
-        if chosen["mine"]:
-            cases = cases.claimed_by(request.user)
+        cases = cases.filtered(moderator=request.user, **filters.cleaned_data)
     page = Paginator(cases, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = _as_listed(page.object_list, request.user)
     return render(

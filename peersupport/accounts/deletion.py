@@ -10,10 +10,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from forum.erasure import erase_posts_by
-from moderation.erasure import forget_member
-from moderation.sanctions import end_sessions
+from moderation.services import forget_member
 
 from .models import User
+from .sessions import end_sessions
 
 
 @transaction.atomic

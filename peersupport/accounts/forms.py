@@ -69,7 +69,7 @@ class SignupForm(AllauthSignupForm):
 
 class PreferencesForm(forms.ModelForm):
     # Not a model field of the form: a new bio is screened before it is stored
-    # (moderation.profiles), and only then shown or held for a moderator.
+    # (moderation.services.profiles), and only then shown or held for a moderator.
     bio = forms.CharField(
         label="Short bio",
         max_length=User._meta.get_field("bio").max_length,

@@ -5,6 +5,10 @@ from django.utils import timezone
 
 from peersupport.signposting.regions import DEFAULT_REGION, Region
 
+# The role groups (accounts.permissions says what each may do).
+MODERATORS = "Moderators"
+SAFEGUARDING_LEADS = "Safeguarding leads"
+
 
 class MemberManager(UserManager):
     def get_by_natural_key(self, username):
@@ -14,6 +18,18 @@ class MemberManager(UserManager):
     def with_profiles(self):
         """Members whose profile others may open: a closed or banned account has none."""
         return self.filter(is_active=True)
+
+    def in_roles(self, *names):
+        """Members in any of the role groups `names`, whether or not the roles are in
+        force yet (accounts.permissions.roles_in_force)."""
+        return self.filter(groups__name__in=names).distinct()
+
+    def moderators(self):
+        """Moderators and safeguarding leads: both work the moderation queue."""
+        return self.in_roles(MODERATORS, SAFEGUARDING_LEADS)
+
+    def safeguarding_leads(self):
+        return self.in_roles(SAFEGUARDING_LEADS)
 
     def taken_pseudonyms(self, pseudonyms):
         """Which of `pseudonyms` members already have, lowercase (pseudonyms are unique
@@ -51,7 +67,7 @@ class User(AbstractUser):
         help_text="Optional. Shown to signed-in members. Nothing that could identify you.",
     )
     # A new bio waiting for a moderator (a new member's, or one the screening held):
-    # others keep seeing `bio` until it is approved (moderation.profiles).
+    # others keep seeing `bio` until it is approved (moderation.services.profiles).
     pending_bio = models.CharField(max_length=280, blank=True, editable=False)
     region = models.CharField(
         "crisis services for",
@@ -76,7 +92,7 @@ class User(AbstractUser):
     warning_preferences = models.JSONField(default=dict, blank=True)
     # Set by a moderator's suspension: the member can read but not post until then.
     posting_suspended_until = models.DateTimeField(null=True, blank=True, editable=False)
-    # Only meaningful for safeguarding leads (moderation.escalation): when any lead is
+    # Only meaningful for safeguarding leads (moderation.services.escalation): when any lead is
     # on call, a new crisis case alerts those leads; when none is, it alerts them all.
     on_call = models.BooleanField(
         "on call for crisis alerts",

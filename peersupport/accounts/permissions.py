@@ -11,8 +11,8 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db.models import Exists
 
-MODERATORS = "Moderators"
-SAFEGUARDING_LEADS = "Safeguarding leads"
+from .models import MODERATORS, SAFEGUARDING_LEADS
+
 ROLE_GROUPS = frozenset({MODERATORS, SAFEGUARDING_LEADS})
 
 

@@ -14,7 +14,7 @@ def update_preferences(
     warning_preferences: dict | None = None,
 ) -> User:
     """Save the preferences given; one left out keeps its value. The bio is not among
-    them: it is screened first (moderation.profiles.submit_bio)."""
+    them: it is screened first (moderation.services.submit_bio)."""
     given = {
         "region": region,
         "email_on_reply": email_on_reply,

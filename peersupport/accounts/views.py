@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from forum.forms import MuteForm
 from forum.models import Mute
 from moderation.pipeline import OutcomeKind
-from moderation.profiles import submit_bio
+from moderation.services import submit_bio
 
 from .deletion import delete_account
 from .export import build_export

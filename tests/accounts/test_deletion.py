@@ -11,8 +11,8 @@ from forum.erasure import REMOVED_TITLE
 from forum.following import follow_board
 from forum.models import BoardFollow, Mute, Notification, Post, Reaction, Subscription, Thread
 from moderation.audit import record
-from moderation.members import add_staff_note
 from moderation.models import ActionKind, ModerationAction, Sanction, SanctionKind, StaffNote
+from moderation.services import add_staff_note
 from peersupport.accounts.deletion import delete_account
 from peersupport.accounts.models import User
 from tests.factories import (

@@ -9,9 +9,9 @@ from django.test import Client
 
 from forum import services as forum_services
 from forum.models import SEARCH_CONFIG, Notification, Post, Revision, Thread
-from moderation import flagging
-from moderation.decisions import decide_case
 from moderation.models import ActionKind, Case, CaseStatus, Flag, FlagReason, ModerationAction
+from moderation.services import decide_case
+from moderation.services import flags as flagging
 from peersupport.accounts.models import User
 from tests.factories import PASSWORD, BoardFactory, UserFactory, make_committed_reply, make_thread
 from tests.moderation.case_helpers import make_moderator

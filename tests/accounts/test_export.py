@@ -11,10 +11,9 @@ from django.utils import timezone
 from forum import services as forum_services
 from forum.following import follow_board
 from forum.models import PostStatus
-from moderation import flagging
-from moderation.decisions import decide_case
-from moderation.members import add_staff_note, appeal_decision
 from moderation.models import ActionKind, Case, FlagReason, ModerationAction
+from moderation.services import add_staff_note, appeal_decision, decide_case
+from moderation.services import flags as flagging
 from peersupport.accounts.export import build_export
 from tests.factories import BoardFactory, UserFactory, make_reply, make_thread
 from tests.moderation.case_helpers import make_moderator

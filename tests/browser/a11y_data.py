@@ -13,12 +13,15 @@ from forum.following import notify_member
 from forum.models import ContentWarning
 from forum.services import toggle_reaction
 from moderation import pipeline
-from moderation.check_ins import answer_check_in, send_check_in
-from moderation.decisions import decide_case
-from moderation.flagging import flag_profile
 from moderation.models import Case, CaseReason, Priority, RiskLevel, WatchedPhrase
-from moderation.profiles import submit_bio
-from moderation.services import open_case
+from moderation.services import (
+    answer_check_in,
+    decide_case,
+    flag_profile,
+    open_case,
+    send_check_in,
+    submit_bio,
+)
 from peersupport.signposting.models import CrisisResource
 from tests.factories import BoardFactory, UserFactory, make_reply, make_thread
 from tests.moderation.case_helpers import make_moderator

@@ -25,7 +25,7 @@ from forum.models import Notification, Post, PostStatus, Thread
 from forum.rendering import render_markdown
 from moderation.models import Case, Flag
 from peersupport.accounts.models import User
-from peersupport.accounts.permissions import MODERATORS, SAFEGUARDING_LEADS
+from peersupport.accounts.permissions import MODERATORS
 
 SCALE = 0.01
 
@@ -158,11 +158,11 @@ def test_a_bulk_member_signs_in_with_the_shared_password(forum, client):
 
 
 def test_roles(forum):
-    moderators = User.objects.filter(groups__name=MODERATORS)
+    moderators = User.objects.in_roles(MODERATORS)
     assert sorted(moderators.values_list("username", flat=True)) == [
         f"bulk_moderator_{n}" for n in range(1, 6)
     ]
-    assert User.objects.get(groups__name=SAFEGUARDING_LEADS).username == "bulk_lead"
+    assert User.objects.safeguarding_leads().get().username == "bulk_lead"
     admin = User.objects.get(username="bulk_admin")
     assert admin.is_staff
     assert admin.is_superuser

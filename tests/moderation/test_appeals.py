@@ -3,10 +3,9 @@
 import pytest
 
 from moderation.audit import record
-from moderation.members import AppealRefused, appeal_decision
 from moderation.models import ActionKind, Appeal, Case, CaseReason, ModerationAction
 from moderation.permissions import can_decide
-from moderation.services import open_case
+from moderation.services import AppealRefused, appeal_decision, open_case
 from tests.factories import UserFactory, make_thread
 from tests.moderation.case_helpers import in_group
 

@@ -5,8 +5,8 @@ that changed since the moderator looked left for them to open."""
 import pytest
 
 from forum.models import PostStatus
-from moderation.flagging import flag_post
 from moderation.models import ActionKind, CaseReason, ModerationAction
+from moderation.services import flag_post
 from tests.factories import UserFactory
 
 from .case_helpers import CRISIS, make_case

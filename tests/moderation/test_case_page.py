@@ -7,7 +7,6 @@ from django.utils import timezone
 
 from forum.models import PostStatus
 from forum.services import edit_post
-from moderation.decisions import CLAIM_LENGTH, claim_case, decide_case
 from moderation.models import (
     ActionKind,
     CaseReason,
@@ -18,7 +17,7 @@ from moderation.models import (
     SanctionKind,
     StaffNote,
 )
-from moderation.services import open_case
+from moderation.services import CLAIM_LENGTH, claim_case, decide_case, open_case
 from tests.factories import BoardFactory, UserFactory, make_reply, make_thread
 
 from .case_helpers import make_case, make_lead, make_moderator

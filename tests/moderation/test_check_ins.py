@@ -5,8 +5,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from moderation.check_ins import NOTICE_LINK_LABEL
 from moderation.models import ActionKind, Case, CaseReason, CheckIn, ModerationAction, Priority
+from moderation.services.check_ins import NOTICE_LINK_LABEL
 from peersupport.accounts.deletion import delete_account
 from tests.factories import UserFactory
 from tests.moderation.case_helpers import make_case, make_moderator

@@ -11,7 +11,6 @@ from django.test import Client
 from django.utils import timezone
 
 from forum.models import Notification, PostStatus, Revision, Thread
-from moderation.decisions import DecisionRefused, claim_case, decide_case
 from moderation.models import (
     ActionKind,
     Case,
@@ -21,6 +20,7 @@ from moderation.models import (
     ModerationAction,
     Sanction,
 )
+from moderation.services import DecisionRefused, claim_case, decide_case
 from tests.factories import PASSWORD, BoardFactory, UserFactory, make_thread
 
 from .case_helpers import make_case, make_moderator
@@ -318,10 +318,8 @@ def test_a_hidden_writer_is_offered_an_appeal_and_the_decider_cannot_decide_it(c
     from django.contrib.auth.models import Group
 
     from forum.models import Notification
-    from moderation.decisions import DecisionRefused, decide_case
-    from moderation.members import appeal_decision
     from moderation.models import Case, ModerationAction
-    from moderation.services import open_case
+    from moderation.services import DecisionRefused, appeal_decision, decide_case, open_case
     from tests.factories import UserFactory, make_thread
 
     moderators = Group.objects.get_or_create(name="Moderators")[0]

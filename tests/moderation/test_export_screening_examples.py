@@ -10,9 +10,8 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from forum.services import delete_post
-from moderation.decisions import decide_case
 from moderation.models import Case, CaseReason
-from moderation.services import open_case
+from moderation.services import decide_case, open_case
 from moderation.verdicts import pseudonymise
 from peersupport.accounts.deletion import delete_account
 from tests.factories import UserFactory

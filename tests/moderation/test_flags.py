@@ -9,7 +9,6 @@ from django.utils import timezone
 
 from forum import services as forum_services
 from forum.models import Notification, PostStatus
-from moderation import flagging
 from moderation.flag_sources import DEVICE_COOKIE, address_hash
 from moderation.models import (
     ActionKind,
@@ -20,6 +19,7 @@ from moderation.models import (
     ModerationAction,
     Priority,
 )
+from moderation.services import flags as flagging
 from moderation.services import open_case
 from tests.factories import BoardFactory, UserFactory, make_reply, make_thread
 

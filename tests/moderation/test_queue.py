@@ -4,15 +4,12 @@ import datetime
 import re
 
 import pytest
-from django import forms
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from pytest_django.asserts import assertHTMLEqual
 
-from moderation.case_forms import PlainSelect
-from moderation.decisions import claim_case
 from moderation.models import CaseReason
+from moderation.services import claim_case
 from tests.factories import BoardFactory, UserFactory
 
 from .case_helpers import CRISIS, make_case, make_lead, make_moderator
@@ -88,7 +85,7 @@ def test_the_post_text_is_folded_away_until_opened(moderator_client):
 
 
 def test_decided_cases_leave_the_queue(moderator_client, moderator):
-    from moderation.decisions import decide_case
+    from moderation.services import decide_case
 
     decided = make_case()
     waiting = make_case()
@@ -149,15 +146,6 @@ def test_the_query_count_does_not_grow_with_the_queue(moderator_client, moderato
         claim_case(case=make_case(), moderator=make_moderator(f"Helper{n}"))
     count_queries()  # each case came with a new board, so the cached board list refills
     assert count_queries() == with_two
-
-
-@pytest.mark.parametrize("value", ["", "high", ["medium"], None, "not a choice"])
-def test_the_queues_plain_select_writes_what_djangos_select_would(value):
-    choices = [("", "Any priority"), ("high", "High"), ("medium", "Medium & more")]
-    attrs = {"id": "id_priority", "class": "form-select"}
-    plain = PlainSelect(choices=choices).render("priority", value, attrs)
-    django = forms.Select(choices=choices).render("priority", value, attrs)
-    assertHTMLEqual(plain, django)
 
 
 def test_each_entry_names_the_thread_board_and_writer(moderator_client):

@@ -9,8 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from moderation.decisions import decide_case
 from moderation.models import Case, CaseReason
+from moderation.services import decide_case
 from moderation.verdicts import RulePrecision, precision_by_rule, screening_precision
 from tests.factories import UserFactory
 

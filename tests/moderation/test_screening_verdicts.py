@@ -3,8 +3,8 @@ decision on a case the screening raised, and each finding shown with what decide
 
 import pytest
 
-from moderation.decisions import claim_case, decide_case
 from moderation.models import ActionKind, Case, CaseReason, ModerationAction
+from moderation.services import claim_case, decide_case
 from peersupport.accounts.deletion import delete_account
 from tests.factories import UserFactory
 

@@ -7,8 +7,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from moderation.decisions import claim_case
 from moderation.models import Sanction
+from moderation.services import claim_case
 from tests.factories import UserFactory, make_thread
 
 from .case_helpers import make_case, make_moderator

@@ -4,9 +4,8 @@ import pytest
 from django.db import DatabaseError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from moderation.members import add_staff_note
 from moderation.models import ActionKind, ModerationAction, Sanction, SanctionKind, StaffNote
-from moderation.services import open_case
+from moderation.services import add_staff_note, open_case
 from tests.factories import UserFactory, make_thread
 from tests.moderation.case_helpers import in_group
 

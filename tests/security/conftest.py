@@ -2,9 +2,8 @@ import pytest
 
 from forum.services import set_post_status
 from moderation.audit import record
-from moderation.flagging import flag_post
 from moderation.models import ActionKind, FlagReason, StaffNote
-from moderation.services import open_case
+from moderation.services import flag_post, open_case
 from tests.factories import BoardFactory, UserFactory, make_reply, make_thread
 from tests.moderation.case_helpers import make_moderator
 

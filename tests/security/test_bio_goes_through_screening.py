@@ -166,7 +166,7 @@ def test_a_suspended_member_can_still_save_other_preferences_and_remove_their_bi
 
 def test_the_bio_service_refuses_a_banned_member(writer):
     from moderation.pipeline import OutcomeKind
-    from moderation.profiles import submit_bio
+    from moderation.services import submit_bio
 
     writer.is_active = False
     writer.save(update_fields=["is_active"])

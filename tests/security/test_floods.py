@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from forum import limits
 from forum.models import Post, PostStatus, Thread
-from moderation import flagging
 from moderation.models import Case, Flag, FlagReason
+from moderation.services import flags as flagging
 from peersupport.accounts.models import User
 from tests.factories import BoardFactory, UserFactory, make_reply, make_thread
 from tests.moderation.case_helpers import make_moderator

@@ -10,10 +10,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from forum.models import Notification
-from moderation import flagging
-from moderation.decisions import DecisionRefused, decide_case
 from moderation.models import ActionKind, Case, CaseReason, CaseStatus, Flag, ModerationAction
-from moderation.services import open_case, open_profile_case
+from moderation.services import DecisionRefused, decide_case, open_case, open_profile_case
+from moderation.services import flags as flagging
 from tests.factories import PASSWORD, UserFactory, make_thread
 from tests.moderation.case_helpers import make_case, make_moderator
 

@@ -7,9 +7,8 @@ import pytest
 from django.test import Client
 
 from forum.models import PostStatus
-from moderation.flagging import flag_post
-from moderation.members import appeal_decision
 from moderation.models import ActionKind, Appeal, FlagReason, ModerationAction
+from moderation.services import appeal_decision, flag_post
 from tests.factories import UserFactory
 from tests.moderation.case_helpers import make_case, make_lead, make_moderator
 from tests.test_wording import assert_kind, visible_text

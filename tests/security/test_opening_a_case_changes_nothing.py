@@ -9,8 +9,8 @@ from django.test import Client
 from django.utils import timezone
 
 from forum.models import PostStatus
-from moderation.decisions import CLAIM_LENGTH
 from moderation.models import ActionKind, ModerationAction
+from moderation.services import CLAIM_LENGTH
 from tests.moderation.case_helpers import make_case, make_lead, make_moderator
 from tests.security.walker import routes_under, snapshot, url_for
 

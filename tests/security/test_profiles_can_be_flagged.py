@@ -5,8 +5,8 @@ and the profile's owner never learns who flagged."""
 import pytest
 from django.test import Client
 
-from moderation.decisions import decide_case
 from moderation.models import ActionKind, Case, CaseReason, Flag, FlagReason, Priority
+from moderation.services import decide_case
 from tests.factories import UserFactory
 from tests.moderation.case_helpers import make_moderator
 from tests.test_wording import assert_kind

@@ -11,10 +11,9 @@ from django.test import Client, RequestFactory
 
 from forum.models import Post, PostStatus
 from forum.services import delete_post, edit_post, set_post_status
-from moderation.decisions import decide_case
 from moderation.models import ActionKind, Appeal, CaseReason, ModerationAction
 from moderation.permissions import can_moderate, can_read_audit_log
-from moderation.services import open_case
+from moderation.services import decide_case, open_case
 from peersupport.accounts.backends import MemberBackend
 from tests.factories import (
     BoardFactory,

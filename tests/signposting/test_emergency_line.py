@@ -7,8 +7,8 @@ import pytest
 from django.core import mail
 
 from forum.models import Notification
-from moderation import flagging
 from moderation.models import FlagReason, RiskLevel, WatchedPhrase
+from moderation.services import flags as flagging
 from peersupport.signposting.models import CrisisResource
 from tests.factories import BoardFactory, UserFactory, make_reply, make_thread
 from tests.pages import crisis_box

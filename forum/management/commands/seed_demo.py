@@ -23,9 +23,9 @@ from django.utils import timezone
 
 from forum.models import Board, ContentWarning, ReactionKind, Thread
 from forum.services import toggle_reaction
-from moderation.flagging import flag_post
 from moderation.models import FlagReason
 from moderation.pipeline import submit_reply, submit_thread
+from moderation.services import flag_post
 from peersupport.accounts.models import User
 from peersupport.accounts.permissions import MODERATORS, SAFEGUARDING_LEADS
 from peersupport.signposting.defaults import ensure_default_resources

@@ -8,12 +8,13 @@ from django.db import transaction
 from django.urls import reverse
 
 from forum.following import notify_member
+from peersupport.refusals import Refused
 
-from .audit import record
-from .models import ActionKind, CaseReason, CheckIn, RiskLevel
-from .permissions import can_check_in
-from .screening.screen import screen_text
-from .services import open_case, open_crisis_case
+from ..audit import record
+from ..models import ActionKind, CaseReason, CheckIn, RiskLevel
+from ..permissions import can_check_in
+from ..screening.screen import screen_text
+from .cases import open_case, open_crisis_case
 
 # The writer's notification holds no words of the conversation: notifications may be
 # emailed, and a check-in is for the writer's eyes only.
@@ -24,10 +25,8 @@ NOTICE = (
 NOTICE_LINK_LABEL = "Read the message from the moderators"
 
 
-class CheckInRefused(Exception):
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+class CheckInRefused(Refused):
+    """Why a check-in or an answer to one was not sent."""
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from forum.models import Post
 
-from .audit import record
-from .models import ActionKind, Case, CaseStatus, CheckIn, Flag, ModerationAction
+from ..audit import record
+from ..models import ActionKind, Case, CaseStatus, CheckIn, Flag, ModerationAction
 
 KEPT_REASON = "Their posts stay, shown as by a former member."
 REMOVED_REASON = "Their posts were removed at their request."

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 
 from peersupport.accounts.sessions import end_sessions
 
-from .models import Sanction, SanctionKind
+from ..models import Sanction, SanctionKind
 
 
 def warn_member(*, member, moderator, reason, case):

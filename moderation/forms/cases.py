@@ -3,79 +3,31 @@
 import datetime
 
 from django import forms
-from django.contrib.auth import get_user_model
-from django.db.models import Q
-from django.forms.utils import flatatt
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
 
 from forum.forms import BoardChoiceField
 from forum.models import MAX_BODY_LENGTH, ContentWarning
-from peersupport.accounts.permissions import MODERATORS, SAFEGUARDING_LEADS, roles_in_force
+from peersupport.accounts.models import User
+from peersupport.accounts.permissions import roles_in_force
 
-from .decisions import DECISION_ACTIONS, PROFILE_DECISION_ACTIONS
-from .models import ActionKind, CaseReason, Priority, ScreeningVerdict
+from ..models import ActionKind, ScreeningVerdict
+from ..services.decision_kinds import DECISION_KINDS
+from .bootstrap import BootstrapWidgets
 
-# The decisions as a moderator thinks of them, and the fields each one needs: the form
-# shows a decision's fields under its choice, and only once it is chosen (theme.css).
-DECISION_GROUPS = [
-    ("Keep", [ActionKind.APPROVE]),
-    ("Hide", [ActionKind.HIDE]),
-    ("Change", [ActionKind.EDIT, ActionKind.ADD_WARNING, ActionKind.LOCK, ActionKind.MOVE]),
-    ("Sanction the member", [ActionKind.WARN, ActionKind.SUSPEND, ActionKind.BAN]),
-    ("Escalate", [ActionKind.ESCALATE]),
-]
-DECISION_FIELDS = {
-    ActionKind.EDIT: ["body"],
-    ActionKind.ADD_WARNING: ["content_warning", "content_warning_text"],
-    ActionKind.MOVE: ["board"],
-    ActionKind.SUSPEND: ["days", "until"],
-}
+# The decisions as a moderator thinks of them (each DecisionKind's group), in this
+# order; the form shows a decision's fields under its choice, and only once it is
+# chosen (theme.css).
+DECISION_GROUPS = ["Keep", "Hide", "Change", "Sanction the member", "Escalate"]
+POST_DECISIONS = [kind for kind in DECISION_KINDS.values() if kind.for_posts]
+PROFILE_DECISIONS = [kind for kind in DECISION_KINDS.values() if kind.for_profiles]
 
 SUSPENSION_DAYS = [(1, "1 day"), (3, "3 days"), (7, "1 week"), (14, "2 weeks"), (30, "30 days")]
-
-
-class PlainSelect(forms.Select):
-    """A <select> written out here, not through the form renderer, which renders every
-    option as a template of its own: the queue's three filters took a quarter of the
-    page's rendering that way (measured: 7 ms of 27). Plain choices only, no groups."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        chosen = {str(item) for item in self.format_value(value)}
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (choice, " selected" if str(choice) in chosen else "", label)
-                for choice, label in self.choices
-            ),
-        )
-        attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
-        return format_html("<select{}>{}</select>", flatatt(attrs), options)
-
-
-class BootstrapWidgets:
-    """For forms a template lays out by hand: Bootstrap's classes on every widget (full
-    width on a phone, radios and checkboxes big enough to hit)."""
-
-    WIDGET_CLASSES = {
-        forms.RadioSelect: "form-check-input",
-        forms.CheckboxInput: "form-check-input",
-        forms.Select: "form-select",
-        PlainSelect: "form-select",
-    }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            css = self.WIDGET_CLASSES.get(type(field.widget), "form-control")
-            field.widget.attrs["class"] = css
 
 
 class DecisionForm(BootstrapWidgets, forms.Form):
     action = forms.ChoiceField(
         label="Decision",
-        choices=[(action.value, action.label) for action in DECISION_ACTIONS],
+        choices=[(kind.action.value, kind.label) for kind in POST_DECISIONS],
         widget=forms.RadioSelect,
         error_messages={"required": "Please choose a decision."},
     )
@@ -147,7 +99,7 @@ class DecisionForm(BootstrapWidgets, forms.Form):
             del self.fields["screening_verdict"]
         if about_profile:
             self.fields["action"].choices = [
-                (action.value, action.label) for action in PROFILE_DECISION_ACTIONS
+                (kind.action.value, kind.label) for kind in PROFILE_DECISIONS
             ]
             for name in self.POST_ONLY_FIELDS:
                 del self.fields[name]
@@ -162,14 +114,11 @@ class DecisionForm(BootstrapWidgets, forms.Form):
         leaving out groups with nothing offered."""
         radios = {radio.data["value"]: radio for radio in self["action"]}
         grouped = []
-        for title, actions in DECISION_GROUPS:
+        for title in DECISION_GROUPS:
             options = [
-                (
-                    radios[action],
-                    [self[name] for name in DECISION_FIELDS.get(action, []) if name in self.fields],
-                )
-                for action in actions
-                if action in radios
+                (radios[kind.action], [self[name] for name in kind.fields if name in self.fields])
+                for kind in DECISION_KINDS.values()
+                if kind.group == title and kind.action in radios
             ]
             if options:
                 grouped.append((title, options))
@@ -239,13 +188,7 @@ class ReassignForm(forms.Form):
             return data
         username = data.get("username", "").strip()
         moderator = (
-            get_user_model()
-            .objects.filter(
-                Q(groups__name=MODERATORS) | Q(groups__name=SAFEGUARDING_LEADS),
-                username__iexact=username,
-                is_active=True,
-            )
-            .first()
+            User.objects.moderators().filter(username__iexact=username, is_active=True).first()
         )
         if moderator is None:
             self.add_error("username", "Please give the pseudonym of a moderator.")
@@ -257,36 +200,3 @@ class ReassignForm(forms.Form):
             )
         data["moderator"] = moderator
         return data
-
-
-class CaseIdsField(forms.Field):
-    """Case ids ticked on the queue, any number of them; which may be approved is
-    approve_plain_cases's to check against the database."""
-
-    widget = forms.MultipleHiddenInput
-
-    def to_python(self, value):
-        return [int(each) for each in value or [] if str(each).isdigit()]
-
-
-class PlainApprovalForm(forms.Form):
-    """The queue's ticked plain first posts, approved together."""
-
-    cases = CaseIdsField()
-
-
-class QueueFilterForm(BootstrapWidgets, forms.Form):
-    """The queue's filters (GET). Every field is optional: an empty form shows all."""
-
-    priority = forms.ChoiceField(
-        required=False,
-        choices=[("", "Any priority"), *[(p.label, p.label.capitalize()) for p in Priority]],
-        widget=PlainSelect,
-    )
-    reason = forms.ChoiceField(
-        required=False, choices=[("", "Any reason"), *CaseReason.choices], widget=PlainSelect
-    )
-    board = BoardChoiceField(
-        required=False, to_field_name="slug", empty_label="Any board", widget=PlainSelect
-    )
-    mine = forms.BooleanField(label="Only cases claimed by me", required=False)

@@ -1,26 +1,18 @@
-"""What moderators keep about members: staff notes, and members' appeals against
-decisions. Each change is one transaction with its audit row."""
+"""A member asks for a decision about them to be looked at again. One transaction with
+its audit row."""
 
 from django.db import transaction
 
 from forum.models import Post
+from peersupport.refusals import Refused
 
-from .audit import record
-from .models import ActionKind, Appeal, CaseReason, ModerationAction, StaffNote
-from .services import open_case, open_profile_case
-
-
-class AppealRefused(Exception):
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+from ..audit import record
+from ..models import ActionKind, Appeal, CaseReason, ModerationAction
+from .cases import open_case, open_profile_case
 
 
-@transaction.atomic
-def add_staff_note(*, author, member, text):
-    note = StaffNote.objects.create(author=author, member=member, text=text)
-    record(actor=author, action=ActionKind.STAFF_NOTE, target=note, member=member)
-    return note
+class AppealRefused(Refused):
+    """Why an appeal was not taken."""
 
 
 @transaction.atomic

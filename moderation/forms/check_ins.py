@@ -3,7 +3,6 @@
 from django import forms
 
 MAX_CHECK_IN_LENGTH = 4000
-CHECK_IN_TEMPLATE_PREFIX = "check-in-"
 
 
 def _body(label, help_text, required_message):

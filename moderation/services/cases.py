@@ -1,6 +1,5 @@
-"""Opening and updating moderation cases. Decisions, flags and sanctions live in their
-own modules (decisions.py, flagging.py, ...); each change is one transaction with its
-audit row."""
+"""Opening cases and adding to them, and closing them when the writer deletes the post.
+Each change is one transaction with its audit row."""
 
 from django.db import transaction
 from django.utils import timezone
@@ -8,9 +7,9 @@ from django.utils import timezone
 from forum import services as forum_services
 from peersupport.queue import run_after_commit
 
-from .audit import record
-from .models import ActionKind, Case, CaseReason, CaseStatus, Priority
-from .tasks import alert_leads_about_crisis_case
+from ..audit import record
+from ..models import ActionKind, Case, CaseReason, CaseStatus, Priority
+from ..tasks import alert_leads_about_crisis_case
 
 # Each reason's urgency in the queue (DESIGN.md, "The queue").
 REASON_PRIORITY = {

@@ -1,4 +1,5 @@
-"""What a writer sees after the pipeline held their post or their bio."""
+"""What a writer sees while their post or bio waits for a moderator (the pipeline held
+it)."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render

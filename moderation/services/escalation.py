@@ -11,9 +11,8 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from peersupport.accounts.models import User
-from peersupport.accounts.permissions import SAFEGUARDING_LEADS
 
-from .models import Case
+from ..models import Case
 
 
 def reminder_after():
@@ -26,7 +25,7 @@ def overdue_cutoff(now=None):
 
 
 def active_leads():
-    return User.objects.filter(is_active=True, groups__name=SAFEGUARDING_LEADS).distinct()
+    return User.objects.safeguarding_leads().filter(is_active=True)
 
 
 def on_call_leads():

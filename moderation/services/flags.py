@@ -16,14 +16,14 @@ from django.utils import timezone
 
 from forum import services as forum_services
 from forum.models import Post, PostStatus
-from forum.services import PostingRefused
 from peersupport.accounts.models import User
+from peersupport.refusals import Refused
 from peersupport.signposting.resources import emergency_words
 
-from .audit import record
-from .flag_sources import address_hash, device_hash
-from .models import ActionKind, CaseReason, Flag, FlagReason, Priority
-from .services import open_case, open_profile_case
+from ..audit import record
+from ..flag_sources import address_hash, device_hash
+from ..models import ActionKind, CaseReason, Flag, FlagReason, Priority
+from .cases import open_case, open_profile_case
 
 # Enough for someone looking out for others; a stop for anyone flagging to harass.
 DAILY_FLAG_LIMIT = 20
@@ -50,7 +50,7 @@ REASON_PRIORITY = {
 }
 
 
-class FlagRefused(PostingRefused):
+class FlagRefused(Refused):
     """A kind, plain explanation of why a flag was not taken."""
 
 
@@ -145,7 +145,7 @@ def _check_can_flag(flagger, post):
             "This is your own post, so it cannot be flagged. You can edit or delete it "
             "whenever you like."
         )
-    if post.status == PostStatus.DELETED:
+    if post.is_deleted:
         raise FlagRefused("This post has been deleted, so there is nothing left to flag.")
     if Flag.objects.open().filter(post=post, flagger=flagger).exists():
         raise FlagRefused(

@@ -1,6 +1,6 @@
 from django import forms
 
-from .models import FlagReason
+from ..models import FlagReason
 
 MAX_FLAG_NOTE_LENGTH = 1000
 

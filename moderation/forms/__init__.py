@@ -1,0 +1,24 @@
+"""The moderation app's forms, one module per concept. They only validate: what a form's
+data changes is a service's to do (moderation.services)."""
+
+from .appeals import AppealForm
+from .cases import DecisionForm, ReassignForm
+from .check_ins import CheckInAnswerForm, CheckInForm
+from .flags import FlagForm, ProfileFlagForm
+from .log import AuditLogFilterForm
+from .notes import StaffNoteForm
+from .queue import PlainApprovalForm, QueueFilterForm
+
+__all__ = [
+    "AppealForm",
+    "AuditLogFilterForm",
+    "CheckInAnswerForm",
+    "CheckInForm",
+    "DecisionForm",
+    "FlagForm",
+    "PlainApprovalForm",
+    "ProfileFlagForm",
+    "QueueFilterForm",
+    "ReassignForm",
+    "StaffNoteForm",
+]

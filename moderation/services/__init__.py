@@ -1,0 +1,48 @@
+"""Every state change the moderation app makes, one verb per function and one
+transaction each (with its audit row), grouped by what they change. Callers import the
+verbs from here: `from moderation.services import decide_case, flag_post, open_case`.
+
+The pipeline (moderation.pipeline) is the other way in: it turns words into posts, and
+opens their cases through `open_case`."""
+
+from .appeals import AppealRefused, appeal_decision
+from .cases import delete_post, open_case, open_crisis_case, open_profile_case
+from .check_ins import CheckInRefused, answer_check_in, send_check_in
+from .claims import CLAIM_LENGTH, DecisionRefused, claim_case, reassign_case
+from .decisions import decide_case
+from .erasure import forget_member
+from .escalation import alert_leads_about_case, alert_leads_about_waiting_crises
+from .flags import FlagRefused, flag_post, flag_profile
+from .notes import add_staff_note
+from .plain_cases import approve_plain_cases
+from .profiles import submit_bio
+from .sanctions import ban_member, suspend_member, warn_member
+
+__all__ = [
+    "CLAIM_LENGTH",
+    "AppealRefused",
+    "CheckInRefused",
+    "DecisionRefused",
+    "FlagRefused",
+    "add_staff_note",
+    "alert_leads_about_case",
+    "alert_leads_about_waiting_crises",
+    "answer_check_in",
+    "appeal_decision",
+    "approve_plain_cases",
+    "ban_member",
+    "claim_case",
+    "decide_case",
+    "delete_post",
+    "flag_post",
+    "flag_profile",
+    "forget_member",
+    "open_case",
+    "open_crisis_case",
+    "open_profile_case",
+    "reassign_case",
+    "send_check_in",
+    "submit_bio",
+    "suspend_member",
+    "warn_member",
+]
