@@ -25,6 +25,9 @@ from moderation.models import Case, Flag
 from peersupport.accounts.models import User
 from peersupport.accounts.permissions import MODERATORS, SAFEGUARDING_LEADS
 
+# Seeding a forum of 3,000 posts takes seconds.
+pytestmark = pytest.mark.slow
+
 SCALE = 0.01
 
 

@@ -67,6 +67,8 @@ SYNTHETIC = {
 }
 
 
+# Training's tests are slow (marked so): scikit-learn takes seconds to import, and more
+# to fit.
 @pytest.fixture(scope="module")
 def train():
     pytest.importorskip("sklearn", reason="training needs the 'train' extra (scikit-learn)")
@@ -149,6 +151,7 @@ def test_clear_ordinary_posts_are_left_alone(text):
     assert risk_model.suggested_level(text) == "", risk_model.scores(text)
 
 
+@pytest.mark.slow  # a fresh interpreter in a subprocess
 def test_importing_the_model_loads_nothing_heavy():
     code = (
         "import sys, moderation.risk.model as m\n"
@@ -159,6 +162,7 @@ def test_importing_the_model_loads_nothing_heavy():
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("features", ["ngrams+normalised+raw", "normalised+raw"])
 def test_training_on_a_small_set_writes_a_model_that_scores_as_trained(train, tmp_path, features):
     examples = synthetic_examples(train)
@@ -190,6 +194,7 @@ def test_training_on_a_small_set_writes_a_model_that_scores_as_trained(train, tm
     )
 
 
+@pytest.mark.slow
 def test_the_command_trains_on_the_dev_file_and_extras(train, tmp_path, capsys):
     dev, extra, output = tmp_path / "dev.jsonl", tmp_path / "moderated.jsonl", tmp_path / "m.json"
     rows = [{"text": e.text, "label": e.label} for e in synthetic_examples(train)]
@@ -202,12 +207,14 @@ def test_the_command_trains_on_the_dev_file_and_extras(train, tmp_path, capsys):
     assert "raised to crisis" in printed
 
 
+@pytest.mark.slow
 def test_the_frozen_test_split_is_refused(train, tmp_path):
     for path in (tmp_path / "posts-test.jsonl", train.FROZEN / "anything.jsonl"):
         with pytest.raises(ValueError, match="frozen test split"):
             train.read_examples(path)
 
 
+@pytest.mark.slow
 def test_reading_examples(train, tmp_path):
     path = tmp_path / "extra.jsonl"
     path.write_text('{"text": "hi", "label": "maybe"}\n', encoding="utf-8")
@@ -218,6 +225,7 @@ def test_reading_examples(train, tmp_path):
     assert train.merge(first, later) == [train.Example("same post ", "crisis"), first[1]]
 
 
+@pytest.mark.slow
 def test_thresholds_are_the_lowest_that_keep_false_alarms_in_bounds(train):
     scores = np.arange(100) / 100  # 0.00 ... 0.99
     limit = train.threshold(scores, 0.02)
