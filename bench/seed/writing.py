@@ -63,7 +63,7 @@ def search_vectors(texts):
     vector_sql, params = query.get_compiler(connection=connection).compile(expression)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT ({vector_sql})::text"  # noqa: S608 (the product's own expression)
+            f"SELECT ({vector_sql})::text"  # noqa: S608 (SQL Django compiled; values are params)
             " FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY AS texts(title, body, place)"
             " ORDER BY place",
             [*params, list(titles), list(bodies)],
