@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1:8000
 
 LOCK := requirements/lock.txt
 
-.PHONY: install run test lint format clean screenshots bench lock eval-screening train-screening
+.PHONY: install run test test-fast lint format clean screenshots bench lock eval-screening train-screening
 
 install: $(VENV)/.installed
 
@@ -40,6 +40,13 @@ test: install
 	@DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python -m peersupport.dbcheck
 	DATABASE_URL=$(TEST_DATABASE_URL) DJANGO_ALLOW_ASYNC_UNSAFE=true \
 		$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
+
+# The suite without the tests marked slow (browsers, app servers, subprocesses, seeding):
+# quick feedback while working; `make test` still runs everything.
+test-fast: install
+	@DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python -m peersupport.dbcheck
+	DATABASE_URL=$(TEST_DATABASE_URL) DJANGO_ALLOW_ASYNC_UNSAFE=true \
+		$(BIN)/python -m pytest -n auto -m "not slow" $(PYTEST_ARGS)
 
 # The screening measured on the labelled corpus (docs/screening.md): both splits, every
 # miss and false alarm. SUMMARY=1 prints only the targets.

@@ -1,4 +1,4 @@
-"""The benchmark's own database: created when missing, migrated, filled by seed_bulk,
+"""The benchmark's own database: created when missing, migrated, filled by bench.seed,
 and described (versions and counts) for the results file. Imported once Django is set
 up with bench.settings."""
 
@@ -17,6 +17,7 @@ from django.core.management import call_command
 from django.db import connection
 from psycopg2 import sql
 
+from bench.seed.seeder import seed_forum
 from forum.models import Board, Notification, Post, Thread
 from moderation.models import Case
 
@@ -44,10 +45,10 @@ def ensure_database(url):
 
 
 def prepare(scale):
-    """Migrate, seed (seed_bulk does nothing when the data is already there), vacuum,
+    """Migrate, seed (bench.seed does nothing when the data is already there), vacuum,
     and collect the hashed static files that DEBUG=0 pages link to."""
     call_command("migrate", interactive=False, verbosity=0)
-    call_command("seed_bulk", scale=scale)
+    seed_forum(scale=scale)
     # What autovacuum would soon do after a bulk load anyway: mark the pages all-visible,
     # so index-only scans (a thread's pages) read no table rows from the first request.
     with connection.cursor() as cursor:

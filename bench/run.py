@@ -4,7 +4,7 @@ Celery worker running the tasks the requests queue.
     .venv/bin/python -m bench.run [--scale 0.05] [--quick] [--no-load]
 
 Uses its own database (BENCH_DATABASE_URL, default peersupport_bench): created when
-missing, migrated and seeded by seed_bulk. Prints one table and writes the whole run to
+missing, migrated and seeded by bench.seed. Prints one table and writes the whole run to
 bench/results/<UTC time>.json and bench/results/latest.json. Exits non-zero when a
 scenario answers wrongly, the load test sees an error, an acknowledged post is lost, or
 a queued fan-out failed or never ran; a missed budget is reported, not fatal (figures
@@ -31,7 +31,7 @@ def say(text):
 
 def parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--scale", type=float, default=1.0, help="passed to seed_bulk")
+    parser.add_argument("--scale", type=float, default=1.0, help="passed to bench.seed")
     parser.add_argument("--quick", action="store_true", help="a short smoke run")
     parser.add_argument("--no-load", action="store_true", help="skip the load test")
     parser.add_argument("--iterations", type=int, help="timed requests per scenario")
@@ -123,7 +123,7 @@ def measure(args, people, targets, planned):
     gunicorn and the worker are stopped at the end whatever happens. Returns the
     results, the load test's, and how many tasks the worker had not taken by then."""
     from bench import in_process, load, over_http, plans, server
-    from forum.management.commands.seed_bulk import BULK_PASSWORD
+    from bench.seed.accounts import BULK_PASSWORD
 
     # Tasks an interrupted run left behind would otherwise be run, and timed, as this
     # run's.

@@ -15,12 +15,11 @@ from forum.paging import POSTS_PER_PAGE
 from moderation.models import Case, FlagReason
 
 from .bodies import UNIQUE_WORD_PREFIX, fresh_rng, new_token, reply_body
+from .seed.seeder import BIGGEST_THREAD, THREAD_OF_200
 
-BIGGEST_THREAD = "The biggest thread"
-THREAD_OF_200 = "A thread of 200 posts"
 PAGE_QUERY_BUDGET = 10
 
-# Who makes each request (seed_bulk's accounts); None is a visitor who is not signed in.
+# Who makes each request (bench.seed's accounts); None is a visitor who is not signed in.
 ROLES = {
     "reader": "bulk_member_2",
     "notified": "bulk_member_1",
@@ -80,7 +79,7 @@ def users():
     found = get_user_model().objects.in_bulk(names, field_name="username")
     missing = sorted(set(names) - set(found))
     if missing:
-        raise ScenarioFailed(f"seed_bulk's accounts are missing: {', '.join(missing)}")
+        raise ScenarioFailed(f"bench.seed's accounts are missing: {', '.join(missing)}")
     return {role: found[name] if name else None for role, name in ROLES.items()}
 
 
@@ -91,7 +90,7 @@ def find_targets(people):
         Thread.objects.filter(title__in=[BIGGEST_THREAD, THREAD_OF_200]).values_list("title", "pk")
     )
     if len(named) != 2:
-        raise ScenarioFailed(f"seed_bulk's threads are missing: found only {sorted(named)}")
+        raise ScenarioFailed(f"bench.seed's threads are missing: found only {sorted(named)}")
     biggest_size = Post.objects.visible_to(reader).filter(thread_id=named[BIGGEST_THREAD]).count()
     case = Case.objects.open().in_queue_order().first()
     if case is None:

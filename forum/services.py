@@ -54,6 +54,14 @@ MAX_PATH_DEPTH = (Post._meta.get_field("path").max_length - PATH_SEGMENT_WIDTH) 
 )
 
 
+def post_path(parent, post_id):
+    """The path of post `post_id`: its own segment under the place a reply to `parent`
+    takes (_place_under), or alone for a thread's opening post (`parent` None)."""
+    if parent is None:
+        return path_segment(post_id)
+    return f"{_place_under(parent)[0]}/{path_segment(post_id)}"
+
+
 def _place_under(parent):
     """(the path a reply to `parent` starts with, its depth). A reply to a post already
     at the deepest level sits beside it instead, straight after it (ids only grow),
@@ -70,10 +78,15 @@ def _search_words(post):
     if connection.vendor != "postgresql":
         return {}
     title = post.thread.title if post.depth == 0 else ""
-    vector = SearchVector(Value(title), weight="A", config=SEARCH_CONFIG) + SearchVector(
-        "body", weight="B", config=SEARCH_CONFIG
+    return {"search_vector": search_vector(Value(title), "body")}
+
+
+def search_vector(title, body):
+    """The vector search reads, from two expressions (or column names): the title (empty
+    but for an opening post) weighted to rank above the body."""
+    return SearchVector(title, weight="A", config=SEARCH_CONFIG) + SearchVector(
+        body, weight="B", config=SEARCH_CONFIG
     )
-    return {"search_vector": vector}
 
 
 def _index_for_search(post):
@@ -83,7 +96,7 @@ def _index_for_search(post):
 
 def _create_post(*, thread, author, parent, body, content_warning, content_warning_text, status):
     _check_body(body)
-    above, depth = _place_under(parent) if parent else ("", 0)
+    depth = _place_under(parent)[1] if parent else 0
     post = Post.objects.create(
         thread=thread,
         author=author,
@@ -97,7 +110,7 @@ def _create_post(*, thread, author, parent, body, content_warning, content_warni
     )
     # The path needs the new id, so it is written straight after the insert, with the
     # words for search in the same statement.
-    post.path = f"{above}/{path_segment(post.pk)}" if parent else path_segment(post.pk)
+    post.path = post_path(parent, post.pk)
     Post.objects.filter(pk=post.pk).update(path=post.path, **_search_words(post))
     return post
 

@@ -141,6 +141,11 @@ HELD_NOTICES = [
 ]
 
 
+def held_notice(reasons):
+    """The notice key for a held post's writer (HELD_NOTICES), or None."""
+    return next((key for reason, key in HELD_NOTICES if reason in reasons), None)
+
+
 def _open_case_and_tell_writer(post, reasons, screening):
     """Open the case for moderators and, when the post waits, tell its writer why in
     their notifications (the page they land on says it too, but that page is gone once
@@ -151,7 +156,7 @@ def _open_case_and_tell_writer(post, reasons, screening):
     opening(post=post, reasons=reasons, findings=screening.as_findings())
     if post.status != PostStatus.HELD:
         return
-    key = next((key for reason, key in HELD_NOTICES if reason in reasons), None)
+    key = held_notice(reasons)
     if key is not None:
         notify_member(recipient=post.author, message=notices.compose(key), post=post)
 

@@ -58,7 +58,7 @@ def pages_and_sessions():
     from django.conf import settings
     from django.test import Client
 
-    from forum.management.commands.seed_demo import CRISIS_TITLE, FIRST_TITLE
+    from forum.management.demo_conversations import CRISIS_TITLE, FIRST_TITLE
     from forum.models import Thread
     from moderation.models import Case
     from peersupport.accounts.models import User

@@ -23,6 +23,9 @@ from forum import services
 from forum.models import Post, PostStatus, Revision, Thread
 from tests.factories import UserFactory, make_reply, make_thread
 
+# make, pg_dump and pg_restore in subprocesses, on a scratch database.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -22,6 +22,7 @@ def test_no_model_change_is_missing_a_migration():
     assert "No changes detected" in out.getvalue()
 
 
+@pytest.mark.slow  # a fresh interpreter in a subprocess
 def test_ruff_is_clean():
     for command in (["check", "."], ["format", "--check", "."]):
         result = subprocess.run(
@@ -61,6 +62,7 @@ def _production_settings(**env):
     return json.loads(result.stdout)
 
 
+@pytest.mark.slow  # a fresh interpreter in a subprocess
 def test_production_keeps_rate_limits_on_a_shared_cache_and_verifies_email():
     prod = _production_settings(DEBUG="0", SECRET_KEY="x" * 50)
     assert prod["cache"] == "django.core.cache.backends.db.DatabaseCache"
@@ -73,6 +75,7 @@ def test_production_keeps_rate_limits_on_a_shared_cache_and_verifies_email():
     assert with_redis["cache"] == "django.core.cache.backends.redis.RedisCache"
 
 
+@pytest.mark.slow  # a fresh interpreter in a subprocess
 def test_production_is_https_only_with_host_only_cookies():
     prod = _production_settings(DEBUG="0", SECRET_KEY="x" * 50)
     assert prod["cookies"] == ["__Host-sessionid", "__Host-csrftoken", True, True]
@@ -89,6 +92,7 @@ def test_production_is_https_only_with_host_only_cookies():
     assert development["hsts"] == 0
 
 
+@pytest.mark.slow  # a fresh interpreter in a subprocess
 def test_production_settings_pass_the_deployment_checks():
     # Only what a production process is given: nothing left over from the test run.
     result = subprocess.run(
@@ -110,6 +114,7 @@ def test_production_settings_pass_the_deployment_checks():
     assert "no issues" in result.stdout, result.stdout
 
 
+@pytest.mark.slow  # a fresh interpreter in a subprocess
 def test_production_refuses_to_start_without_a_secret_key():
     env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
     result = subprocess.run(

@@ -30,6 +30,9 @@ import psycopg2
 import pytest
 import redis
 
+# Two gunicorn servers and a Celery worker, started for the module.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 REDIS_SERVER = "redis://127.0.0.1:6379"

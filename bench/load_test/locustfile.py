@@ -20,6 +20,7 @@ from bench.bodies import new_token, reply_body, thread_title
 CONFIG = json.loads(Path(os.environ["BENCH_LOAD_CONFIG"]).read_text())
 SESSIONS = {role: itertools.cycle(keys) for role, keys in CONFIG["sessions"].items()}
 CASE_ID = re.compile(r'data-case-id="(\d+)"')
+DECIDED = re.compile(r"^/moderation/(cases/\d+/)?$")
 SAVED = re.compile(r"^/(threads/\d+/|posts/\d+/waiting/)")
 rng = random.Random()  # noqa: S311 (not security: varied wording and choices only)
 
@@ -122,7 +123,10 @@ class Moderator(Member):
             allow_redirects=False,
             catch_response=True,
         ) as response:
-            if response.status_code == 302 and response.headers.get("Location") == "/moderation/":
+            # A decision leads on to the next case, or to the queue when none is left; a
+            # refused one comes back to the same case.
+            location = response.headers.get("Location", "")
+            if response.status_code == 302 and DECIDED.match(location) and location != url:
                 response.success()
             else:
                 response.failure(f"not decided: HTTP {response.status_code}")

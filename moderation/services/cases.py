@@ -26,6 +26,14 @@ REASON_PRIORITY = {
 }
 
 
+def case_priority(reasons, priority=None):
+    """The most urgent of the reasons' priorities and `priority` (a flag's, say)."""
+    return min(
+        [REASON_PRIORITY[reason] for reason in reasons]
+        + ([priority] if priority is not None else [])
+    )
+
+
 def _open_cases():
     return Case.objects.select_for_update(of=("self",)).open()
 
@@ -91,10 +99,7 @@ def _open_or_add(
 ):
     """Adds to `case`, or opens one about `subject` (its post, or the member whose
     profile it is); the audit row is about `target` and concerns `member`."""
-    priority = min(
-        [REASON_PRIORITY[reason] for reason in reasons]
-        + ([priority] if priority is not None else [])
-    )
+    priority = case_priority(reasons, priority)
     if case is None:
         before = {}
         case = Case.objects.create(

@@ -50,6 +50,12 @@ REASON_PRIORITY = {
 }
 
 
+def enough_to_hide(people):
+    """Whether this many different people flagging a post hide it until a moderator
+    decides."""
+    return people >= settings.FLAG_HIDE_THRESHOLD
+
+
 class FlagRefused(Refused):
     """A kind, plain explanation of why a flag was not taken."""
 
@@ -70,7 +76,7 @@ def flag_post(*, flagger, post, reason, note, ip_address=None, device=None):
         {"post": post}, post, post.author, case, flagger, reason, note, ip_address, device
     )
     people = _people_flagging(post)
-    if post.status == PostStatus.PUBLISHED and people >= settings.FLAG_HIDE_THRESHOLD:
+    if post.status == PostStatus.PUBLISHED and enough_to_hide(people):
         forum_services.set_post_status(post=post, status=PostStatus.HIDDEN)
         record(
             actor=None,

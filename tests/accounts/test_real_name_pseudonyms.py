@@ -8,12 +8,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from peersupport.accounts.models import User
-from peersupport.accounts.pseudonyms import (
-    ADJECTIVES,
-    NOUNS,
-    suggest_pseudonyms,
-    validate_pseudonym,
-)
+from peersupport.accounts.pseudonym_words import ADJECTIVES, NOUNS
+from peersupport.accounts.pseudonyms import suggest_pseudonyms, validate_pseudonym
 from tests.accounts.test_signup import signup_data
 from tests.test_wording import assert_kind
 

@@ -27,6 +27,7 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.slow)
             # Browser tests flush the database when they end: bring the migrations' data
             # (crisis resources, groups, guide pages) back for the next one.
             item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))

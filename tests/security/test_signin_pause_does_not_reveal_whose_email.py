@@ -51,6 +51,7 @@ def test_a_paused_account_reads_like_any_other_wrong_password(rate_limits_on):
     assert len(pages) == 1, pages
 
 
+@pytest.mark.slow  # many timed sign-ins with the production password hasher
 def test_a_paused_account_takes_as_long_to_answer_as_a_wrong_password(
     rate_limits_on, production_hasher
 ):

@@ -35,6 +35,7 @@ def seconds_to_refuse(login, address):
     return seconds
 
 
+@pytest.mark.slow  # many timed sign-ins with the production password hasher
 def test_a_registered_email_address_is_refused_as_quickly_as_an_unknown_one(production_hasher):
     verified_member("SoftRain")
     seconds_to_refuse("nobody@example.com", "192.0.2.1")

@@ -36,6 +36,7 @@ def seconds_to_sign_up(number, email):
     return seconds
 
 
+@pytest.mark.slow  # many timed sign-ups with the production password hasher
 def test_a_known_email_address_takes_as_long_to_sign_up_with_as_a_new_one(production_hasher):
     UserFactory(username="FirstFern", email="taken@example.com")
     seconds_to_sign_up(10, "taken@example.com")

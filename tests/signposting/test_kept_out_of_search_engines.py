@@ -38,6 +38,7 @@ def test_the_walk_covers_the_reading_pages():
     assert {"home", "board", "thread", "post", "profile", "search", "help", "healthz"} <= names
 
 
+@pytest.mark.slow  # every URL the site has, fetched
 def test_every_url_asks_not_to_be_indexed(settings, world):  # noqa: F811
     # One walk over every URL (the world is built once): as a visitor, a member and a
     # moderator, and with reading open to visitors for the pages that depends on.

@@ -70,6 +70,8 @@ SYNTHETIC = {
 }
 
 
+# Training's tests are slow (marked so): scikit-learn takes seconds to import, and more
+# to fit.
 @pytest.fixture(scope="module")
 def training():
     pytest.importorskip("sklearn", reason="training needs the 'train' extra (scikit-learn)")
@@ -158,6 +160,7 @@ def test_clear_ordinary_posts_are_left_alone(text):
     assert risk_model.suggested_level(text) == "", risk_model.scores(text)
 
 
+@pytest.mark.slow  # a fresh interpreter in a subprocess
 def test_importing_the_model_loads_nothing_heavy():
     code = (
         "import sys, moderation.screening.risk.model as m\n"
@@ -168,6 +171,7 @@ def test_importing_the_model_loads_nothing_heavy():
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("features", ["ngrams+normalised+raw", "normalised+raw"])
 def test_training_on_a_small_set_writes_a_model_that_scores_as_trained(
     training, tmp_path, features
@@ -202,6 +206,7 @@ def test_training_on_a_small_set_writes_a_model_that_scores_as_trained(
     )
 
 
+@pytest.mark.slow
 def test_the_command_trains_on_the_dev_file_and_extras(training, tmp_path, capsys):
     dev, extra, output = tmp_path / "dev.jsonl", tmp_path / "moderated.jsonl", tmp_path / "m.json"
     rows = [{"text": e.text, "label": e.label} for e in synthetic_examples(training)]
@@ -214,6 +219,7 @@ def test_the_command_trains_on_the_dev_file_and_extras(training, tmp_path, capsy
     assert "raised to crisis" in printed
 
 
+@pytest.mark.slow
 def test_the_frozen_test_split_is_refused(training, tmp_path):
     examples = training.examples
     for path in (tmp_path / "posts-test.jsonl", examples.FROZEN / "anything.jsonl"):
@@ -221,6 +227,7 @@ def test_the_frozen_test_split_is_refused(training, tmp_path):
             examples.read_examples(path)
 
 
+@pytest.mark.slow
 def test_reading_examples(training, tmp_path):
     examples = training.examples
     path = tmp_path / "extra.jsonl"
@@ -232,6 +239,7 @@ def test_reading_examples(training, tmp_path):
     assert examples.merge(first, later) == [examples.Example("same post ", "crisis"), first[1]]
 
 
+@pytest.mark.slow
 def test_thresholds_are_the_lowest_that_keep_false_alarms_in_bounds(training):
     threshold = training.cross_validation.threshold
     scores = np.arange(100) / 100  # 0.00 ... 0.99

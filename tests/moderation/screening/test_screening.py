@@ -370,6 +370,7 @@ def test_screening_any_text_gives_a_valid_level(text):
     assert all(item.kind and item.text for item in screening.personal_data)
 
 
+@pytest.mark.slow  # twenty long posts screened whole
 @settings(max_examples=20, deadline=None)
 @given(twenty_thousand_characters())
 def test_screening_completes_on_twenty_thousand_characters(text):

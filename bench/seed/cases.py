@@ -1,25 +1,25 @@
-"""The moderation side of `seed_bulk`: open cases with a realistic mix of reasons and
-priorities, the flags behind them, and held or hidden posts to match.
+"""The moderation side of the benchmark's forum: open cases with a realistic mix of
+reasons and priorities, the flags behind them, and held or hidden posts to match.
 
-Statuses follow the rules the pipeline and flagging apply: crisis language, personal
-data and pre-moderation hold a post; concern language leaves it published; enough
-different members' flags hide it.
+Statuses, priorities and notices come from the product's own rules: crisis language,
+personal data and pre-moderation hold a post; concern language leaves it published;
+enough different members' flags hide it (moderation.services.flags.enough_to_hide); a case's
+priority is moderation.services.cases.case_priority's; a held post's writer gets the notice
+moderation.pipeline.held_notice picks.
 """
 
 import datetime
 from dataclasses import dataclass, field
 
-from django.conf import settings
-
 from forum.models import Notification, NotificationKind, PostStatus
 from forum.rendering import render_markdown
-
-from .models import Case, CaseReason, Flag, FlagReason
-from .notices import compose
-from .pipeline import HELD_NOTICES
-from .screening.screen import screen_text
-from .services.cases import REASON_PRIORITY
-from .services.flags import REASON_PRIORITY as FLAG_PRIORITY
+from moderation.models import Case, CaseReason, Flag, FlagReason
+from moderation.notices import compose
+from moderation.pipeline import held_notice
+from moderation.screening.screen import screen_text
+from moderation.services.cases import case_priority
+from moderation.services.flags import REASON_PRIORITY as FLAG_PRIORITY
+from moderation.services.flags import enough_to_hide
 
 # Bodies that the screening finds something in, for the cases that say so.
 SCREENED_BODIES = {
@@ -82,9 +82,9 @@ class PlannedCase:
 
     @property
     def priority(self):
-        if self.reason == CaseReason.FLAGGED:
-            return min(FLAG_PRIORITY[reason] for _, reason, _, _ in self.flags)
-        return REASON_PRIORITY[self.reason]
+        """As open_case leaves it: opened for the reason, raised by each flag's own."""
+        flag_priorities = [FLAG_PRIORITY[reason] for _, reason, _, _ in self.flags]
+        return case_priority([self.reason], min(flag_priorities, default=None))
 
 
 def add_screened_bodies(pool):
@@ -145,7 +145,7 @@ def _plan_case(rng, post, reason, screened, member_count, now):
         if not case.flags:
             case.flags.append(((post.author + 1) % member_count, FlagReason.OTHER, "", now))
         case.opened_at = case.flags[0][3]
-        if len(case.flags) >= settings.FLAG_HIDE_THRESHOLD:
+        if enough_to_hide(len(case.flags)):
             post.status = PostStatus.HIDDEN
     return case
 
@@ -181,12 +181,14 @@ def build_cases(planned, case_ids, member_ids):
 
 def held_notices(planned, member_ids):
     """The notice each held post's writer keeps, as the pipeline sends it."""
-    messages = {key: compose(key) for _, key in HELD_NOTICES}
+    messages = {}  # each notice's wording is read from the database once
     notices = []
     for plan in planned:
-        key = next((key for reason, key in HELD_NOTICES if reason == plan.reason), None)
+        key = held_notice([plan.reason])
         if key is None:
             continue
+        if key not in messages:
+            messages[key] = compose(key)
         notices.append(
             Notification(
                 recipient_id=member_ids[plan.post.author],

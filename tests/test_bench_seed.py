@@ -1,4 +1,4 @@
-"""seed_bulk builds a consistent forum: the benchmark's named threads, counters that
+"""bench.seed builds a consistent forum: the benchmark's named threads, counters that
 match the rows, paths in display order, searchable words and accounts that sign in.
 
 Seeding runs once for the module, at a tiny scale, inside a transaction that is rolled
@@ -9,23 +9,24 @@ import io
 
 import pytest
 from django.contrib.auth import SESSION_KEY
-from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Count, Max, Q
 
+from bench.seed.__main__ import main as seed_main
+from bench.seed.accounts import BULK_PASSWORD
+from bench.seed.content import SEARCHABLE_WORD
+from bench.seed.seeder import BIGGEST_THREAD, THREAD_OF_200, SeedingRefused, seed_forum
+from bench.seed.threads import MAX_SEED_DEPTH
 from forum import services
-from forum.bulk import MAX_SEED_DEPTH, SEARCHABLE_WORD
 from forum.counters import synchronize_thread_counters
-from forum.management.commands.seed_bulk import (
-    BIGGEST_THREAD,
-    BULK_PASSWORD,
-    THREAD_OF_200,
-)
 from forum.models import Notification, Post, PostStatus, Thread
 from forum.rendering import render_markdown
 from moderation.models import Case, Flag
 from peersupport.accounts.models import User
 from peersupport.accounts.permissions import MODERATORS
+
+# Seeding a forum of 3,000 posts takes seconds.
+pytestmark = pytest.mark.slow
 
 SCALE = 0.01
 
@@ -34,7 +35,7 @@ SCALE = 0.01
 def seeded(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         out = io.StringIO()
-        call_command("seed_bulk", scale=SCALE, seed=7, stdout=out)
+        seed_forum(scale=SCALE, seed=7, out=out)
         yield out.getvalue()
         transaction.set_rollback(True)
 
@@ -200,6 +201,13 @@ def test_bulk_member_1_has_notifications_to_read(forum):
 def test_it_refuses_politely_when_posts_are_present(forum):
     posts = Post.objects.count()
     out = io.StringIO()
-    call_command("seed_bulk", scale=SCALE, stdout=out)
+    seed_forum(scale=SCALE, out=out)
     assert out.getvalue() == f"Bulk data already present ({posts} posts); nothing to do.\n"
     assert Post.objects.count() == posts
+
+
+def test_it_refuses_a_scale_of_nothing_from_the_command_line(capsys, db):
+    assert seed_main(["--scale", "0"]) == 1
+    assert capsys.readouterr().err == "Error: --scale must be more than 0.\n"
+    with pytest.raises(SeedingRefused):
+        seed_forum(scale=-1)
