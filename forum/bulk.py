@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
-from .following import REPLY_IN_FOLLOWED_THREAD, REPLY_TO_YOU
 from .models import (
+    REPLY_IN_FOLLOWED_THREAD,
+    REPLY_TO_YOU,
     SEARCH_CONFIG,
     Notification,
     NotificationKind,

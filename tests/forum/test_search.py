@@ -12,6 +12,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from forum import search, services
+from forum.drafts import Draft
 from forum.models import Post, PostStatus, content
 from tests.factories import BoardFactory, UserFactory, make_reply, make_thread
 
@@ -161,7 +162,7 @@ def test_deleted_posts_and_tombstones_never_match_on_their_text(
 
 def test_an_edited_post_is_found_by_its_new_words_not_its_old(reader_client, member, board):
     thread = make_thread(author=member, board=board, title="Hobbies", body="I like knitting")
-    services.edit_post(post=thread.opening_post, editor=member, body="I like painting")
+    services.edit_post(post=thread.opening_post, editor=member, draft=Draft(body="I like painting"))
     assert results(search_for(reader_client, "knitting")) == []
     assert results(search_for(reader_client, "painting")) == [thread.opening_post.pk]
     # The title still finds it after an edit of the body.
