@@ -13,7 +13,8 @@ from django.test.utils import CaptureQueriesContext
 
 from forum import search, services
 from forum.drafts import Draft
-from forum.models import Post, PostStatus, content
+from forum.models import Post, PostStatus
+from forum.models import posts as post_models
 from tests.factories import BoardFactory, UserFactory, make_reply, make_thread
 
 pytestmark = pytest.mark.django_db
@@ -131,7 +132,7 @@ def test_hidden_posts_are_not_found_by_others(reader_client, moderator_client, b
 
 
 def test_only_the_newest_matches_are_ranked(reader_client, board, monkeypatch):
-    monkeypatch.setattr(content, "SEARCH_CANDIDATES", 3)
+    monkeypatch.setattr(post_models, "SEARCH_CANDIDATES", 3)
     thread = make_thread(board=board, title="Lighthouse", body="The oldest: a title match")
     newer = [make_reply(thread, body=f"lighthouse number {n}") for n in range(4)]
     # The title would rank first, but the three newest matches are all that is ranked.
@@ -260,7 +261,7 @@ def test_the_sqlite_fallback_finds_titles_and_bodies_newest_first(
 ):
     """Without PostgreSQL's full-text search (`make run` on SQLite), a substring match."""
     plain_database = SimpleNamespace(vendor="sqlite")
-    monkeypatch.setattr(content, "connection", plain_database)
+    monkeypatch.setattr(post_models, "connection", plain_database)
     monkeypatch.setattr(search, "connection", plain_database)
     by_title = make_thread(board=board, title="Tired of exams", body="So much to do")
     by_body = make_reply(by_title, body="The EXAMS <b>end</b> soon")
