@@ -6,10 +6,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from .. import services
-from ..display import prepare_posts
 from ..forms import ReactionForm
 from ..models import Post
 from ..paging import post_in_thread
+from ..reader_choices import prepare_posts
 
 
 @login_required

@@ -11,7 +11,6 @@ from django.views.decorators.cache import never_cache
 from peersupport.accounts.permissions import is_moderator
 
 from .. import permissions
-from ..display import prepare_posts
 from ..forms import SearchForm
 from ..models import Board, Post, Subscription, Thread
 from ..paging import (
@@ -21,6 +20,7 @@ from ..paging import (
     page_without_count,
     post_in_thread,
 )
+from ..reader_choices import prepare_posts
 from ..search import add_excerpts
 
 THREADS_PER_PAGE = 20
