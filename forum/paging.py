@@ -110,14 +110,16 @@ def page_without_count(queryset, query, param, per_page):
     can be, the list is counted once to show its last page instead."""
     # A page past the largest offset the database takes is past the end anyway.
     number = min(number_in_address(query.get(param)) or 1, LARGEST_NUMBER // per_page)
-    page = _page(queryset, number, per_page)
-    if not page.object_list and number > 1:
-        page = _page(queryset, max(math.ceil(queryset.count() / per_page), 1), per_page)
-    page.param, page.query = param, query
-    return page
+    rows = _rows(queryset, number, per_page)
+    if not rows and number > 1:
+        number = max(math.ceil(queryset.count() / per_page), 1)
+        rows = _rows(queryset, number, per_page)
+    return PageWithoutCount(
+        rows[:per_page], number, has_next=len(rows) > per_page, param=param, query=query
+    )
 
 
-def _page(queryset, number, per_page):
+def _rows(queryset, number, per_page):
+    """The page's rows, and one more if there is a next page."""
     start = (number - 1) * per_page
-    rows = list(queryset[start : start + per_page + 1])
-    return PageWithoutCount(rows[:per_page], number, has_next=len(rows) > per_page)
+    return list(queryset[start : start + per_page + 1])
