@@ -1,6 +1,7 @@
 from django import forms
 
-from .boards import listed_boards
+from .board_cache import listed_boards
+from .drafts import Draft
 from .models import (
     MAX_BODY_LENGTH,
     MAX_TITLE_LENGTH,
@@ -58,6 +59,17 @@ class PostForm(forms.Form):
                 "content_warning_text", "Please say in a few words what the warning is about."
             )
         return cleaned
+
+    def draft(self):
+        """What the writer wrote, once the form is valid."""
+        data = self.cleaned_data
+        return Draft(
+            body=data["body"],
+            title=data.get("title", ""),
+            content_warning=data["content_warning"],
+            content_warning_text=data["content_warning_text"],
+            post_anyway=data["post_anyway"],
+        )
 
 
 class ThreadForm(PostForm):

@@ -9,8 +9,9 @@ Home's lists span every thread on the forum, so they are paged without a count.
 """
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from django.http import QueryDict
 from django.urls import reverse
 
 from .models import Post
@@ -66,6 +67,10 @@ class PageWithoutCount:
     object_list: list
     number: int
     has_next: bool
+    # The address's name for the page number (each of home's lists pages on its own),
+    # and the address's query (a QueryDict) that the links change it in.
+    param: str = "page"
+    query: QueryDict = field(default_factory=QueryDict)
     paginator = None
 
     @property
@@ -84,20 +89,37 @@ class PageWithoutCount:
     def previous_page_number(self):
         return self.number - 1
 
+    # For {% querystring %}: the other list's page stays as it is.
+    @property
+    def previous_query(self):
+        return self._query_for(self.previous_page_number)
 
-def page_without_count(queryset, number, per_page):
-    """Page `number` (as given in the address: anything that is not a page number
-    means the first) of an ordered queryset. Past the end, as an old link can be, the
-    list is counted once to show its last page instead."""
+    @property
+    def next_query(self):
+        return self._query_for(self.next_page_number)
+
+    def _query_for(self, number):
+        query = self.query.copy()
+        query[self.param] = number
+        return query
+
+
+def page_without_count(queryset, query, param, per_page):
+    """The page of an ordered queryset that the address's `query` names under `param`
+    (anything that is not a page number means the first). Past the end, as an old link
+    can be, the list is counted once to show its last page instead."""
     # A page past the largest offset the database takes is past the end anyway.
-    number = min(number_in_address(number) or 1, LARGEST_NUMBER // per_page)
-    page = _page(queryset, number, per_page)
-    if not page.object_list and number > 1:
-        page = _page(queryset, max(math.ceil(queryset.count() / per_page), 1), per_page)
-    return page
+    number = min(number_in_address(query.get(param)) or 1, LARGEST_NUMBER // per_page)
+    rows = _rows(queryset, number, per_page)
+    if not rows and number > 1:
+        number = max(math.ceil(queryset.count() / per_page), 1)
+        rows = _rows(queryset, number, per_page)
+    return PageWithoutCount(
+        rows[:per_page], number, has_next=len(rows) > per_page, param=param, query=query
+    )
 
 
-def _page(queryset, number, per_page):
+def _rows(queryset, number, per_page):
+    """The page's rows, and one more if there is a next page."""
     start = (number - 1) * per_page
-    rows = list(queryset[start : start + per_page + 1])
-    return PageWithoutCount(rows[:per_page], number, has_next=len(rows) > per_page)
+    return list(queryset[start : start + per_page + 1])

@@ -1,7 +1,7 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .boards import forget_boards
+from .board_cache import forget_boards
 from .models import Board
 
 

@@ -3,7 +3,7 @@ MessageTemplates."""
 
 from django.urls import reverse
 
-from forum.following import notify_member
+from forum.notifications import notify_member
 
 from .models import MessageTemplate
 from .models.audit import APPEALABLE_ACTIONS

@@ -3,7 +3,8 @@
 Every new thread, reply and edit passes here before anyone else can see it:
 sanitise (forum's services render and clean the Markdown) → screen for risk and personal
 data → decide visibility → store it through forum's services → open a case if needed.
-Views call `submit_thread`, `submit_reply` or `submit_edit` and act on the `Outcome`.
+Views call `submit_thread`, `submit_reply` or `submit_edit` with the writer's
+`forum.drafts.Draft`, and act on the `Outcome`; all three run `_submit`.
 """
 
 from dataclasses import dataclass, field
@@ -12,9 +13,9 @@ from django.conf import settings
 from django.db import transaction
 
 from forum import services as forum_services
-from forum.following import notify_member
 from forum.limits import REPLY, THREAD, posting_pause, take_posting_turn
-from forum.models import ContentWarning, PostStatus
+from forum.models import PostStatus
+from forum.notifications import notify_member
 from peersupport.accounts.permissions import is_admin, is_moderator
 
 from . import notices
@@ -69,14 +70,6 @@ def is_premoderated(author):
     return (
         first_posts > 0 and author.posts.filter(status=PostStatus.PUBLISHED).count() < first_posts
     )
-
-
-def words_shown(*, body, title="", content_warning="", content_warning_text=""):
-    """Everything others will read of what the writer typed, for the screening: the
-    title, the body, and the words of an "other" content warning (forum's services
-    drop them for any other warning)."""
-    warning = content_warning_text if content_warning == ContentWarning.OTHER else ""
-    return "\n".join(part for part in (title, warning, body) if part)
 
 
 def _pause(author, kind, screening):
@@ -165,112 +158,87 @@ def _status(kind):
     return PostStatus.PUBLISHED if kind == OutcomeKind.PUBLISHED else PostStatus.HELD
 
 
-@transaction.atomic
-def submit_thread(
-    *, author, board, title, body, content_warning="", content_warning_text="", post_anyway=False
-):
-    screening = screen_text(
-        words_shown(
-            title=title,
-            body=body,
-            content_warning=content_warning,
-            content_warning_text=content_warning_text,
-        )
-    )
-    pause = _pause(author, THREAD, screening)
-    if pause:
-        return Outcome(OutcomeKind.PAUSED, reason=pause)
-    decided = decide(screening, post_anyway=post_anyway, premoderated=_premoderated(author, board))
-    if decided is None:
-        return _not_saved(screening)
-    kind, reasons = decided
-    thread = forum_services.start_thread(
-        author=author,
-        board=board,
-        title=title,
-        body=body,
-        content_warning=content_warning,
-        content_warning_text=content_warning_text,
-        status=_status(kind),
-    )
-    _open_case_and_tell_writer(thread.opening_post, reasons, screening)
-    return Outcome(kind, post=thread.opening_post, thread=thread)
-
-
-@transaction.atomic
-def submit_reply(
-    *,
-    author,
-    thread,
-    parent,
-    body,
-    content_warning="",
-    content_warning_text="",
-    post_anyway=False,
-):
-    screening = screen_text(
-        words_shown(
-            body=body, content_warning=content_warning, content_warning_text=content_warning_text
-        )
-    )
-    pause = _pause(author, REPLY, screening)
-    if pause:
-        return Outcome(OutcomeKind.PAUSED, reason=pause)
+def _submit(*, writer, board, draft, screened, flood_kind, store):
+    """The path every thread, reply and edit takes: screen the words others will read
+    (`screened`), take the writer's turn (new posts only: `flood_kind`), decide, then
+    `store(kind, reasons)` and open a case. `store` returns the post and the outcome's
+    kind, and may add to the reasons."""
+    screening = screen_text(screened)
+    if flood_kind:
+        pause = _pause(writer, flood_kind, screening)
+        if pause:
+            return Outcome(OutcomeKind.PAUSED, reason=pause)
     decided = decide(
-        screening, post_anyway=post_anyway, premoderated=_premoderated(author, thread.board)
+        screening, post_anyway=draft.post_anyway, premoderated=_premoderated(writer, board)
     )
     if decided is None:
         return _not_saved(screening)
     kind, reasons = decided
-    post = forum_services.post_reply(
-        author=author,
-        thread=thread,
-        parent=parent,
-        body=body,
-        content_warning=content_warning,
-        content_warning_text=content_warning_text,
-        status=_status(kind),
-    )
+    post, kind = store(kind, reasons)
     _open_case_and_tell_writer(post, reasons, screening)
-    return Outcome(kind, post=post, thread=thread)
+    return Outcome(kind, post=post, thread=post.thread)
 
 
 @transaction.atomic
-def submit_edit(
-    *, post, editor, body, content_warning="", content_warning_text="", post_anyway=False
-):
+def submit_thread(*, author, board, draft):
+    def store(kind, reasons):
+        thread = forum_services.start_thread(
+            author=author, board=board, draft=draft, status=_status(kind)
+        )
+        return thread.opening_post, kind
+
+    return _submit(
+        writer=author,
+        board=board,
+        draft=draft,
+        screened=draft.words_shown(),
+        flood_kind=THREAD,
+        store=store,
+    )
+
+
+@transaction.atomic
+def submit_reply(*, author, thread, parent, draft):
+    def store(kind, reasons):
+        post = forum_services.post_reply(
+            author=author, thread=thread, parent=parent, draft=draft, status=_status(kind)
+        )
+        return post, kind
+
+    return _submit(
+        writer=author,
+        board=thread.board,
+        draft=draft,
+        screened=draft.words_shown(title=""),
+        flood_kind=REPLY,
+        store=store,
+    )
+
+
+@transaction.atomic
+def submit_edit(*, post, editor, draft):
     """An edit is screened again, approved or not: new crisis words or personal data
     hold the post for a moderator once more. Where a new post would wait for a moderator
     (a pre-moderated board, the writer's first posts), an edit waits too, post and new
     words together: what a moderator approved was the old words, and holding the post
     means no unread words ever show, through any page, search or email. The approved
-    words stay as a revision."""
-    title = post.thread.title if post.depth == 0 else ""
-    screening = screen_text(
-        words_shown(
-            title=title,
-            body=body,
-            content_warning=content_warning,
-            content_warning_text=content_warning_text,
-        )
+    words stay as a revision. Edits take no posting turn."""
+
+    def store(kind, reasons):
+        edited = forum_services.edit_post(post=post, editor=editor, draft=draft)
+        if kind != OutcomeKind.PUBLISHED and edited.status == PostStatus.PUBLISHED:
+            edited = forum_services.set_post_status(post=edited, status=PostStatus.HELD)
+        if edited.status == PostStatus.HIDDEN:
+            reasons.append(CaseReason.EDITED)  # resubmitted after a moderator hid it
+        if kind == OutcomeKind.PUBLISHED and edited.status != PostStatus.PUBLISHED:
+            kind = OutcomeKind.HELD  # still waiting for a moderator
+        return edited, kind
+
+    return _submit(
+        writer=editor,
+        board=post.thread.board,
+        draft=draft,
+        screened=draft.words_shown(title=post.thread.title if post.depth == 0 else ""),
+        flood_kind=None,
+        store=store,
     )
-    premoderated = _premoderated(editor, post.thread.board)
-    decided = decide(screening, post_anyway=post_anyway, premoderated=premoderated)
-    if decided is None:
-        return _not_saved(screening)
-    kind, reasons = decided
-    post = forum_services.edit_post(
-        post=post,
-        editor=editor,
-        body=body,
-        content_warning=content_warning,
-        content_warning_text=content_warning_text,
-    )
-    if kind != OutcomeKind.PUBLISHED and post.status == PostStatus.PUBLISHED:
-        post = forum_services.set_post_status(post=post, status=PostStatus.HELD)
-    if post.status == PostStatus.HIDDEN:
-        reasons.append(CaseReason.EDITED)  # resubmitted after a moderator hid it
-    _open_case_and_tell_writer(post, reasons, screening)
-    if kind == OutcomeKind.PUBLISHED and post.status != PostStatus.PUBLISHED:
-        kind = OutcomeKind.HELD  # still waiting for a moderator
-    return Outcome(kind, post=post, thread=post.thread)

@@ -283,6 +283,7 @@ def prepare_site(environment):
     from django.test import Client
     from django.utils import timezone
 
+    from forum.drafts import Draft
     from forum.models import Board
     from forum.services import start_thread
     from peersupport.accounts.models import User
@@ -301,7 +302,9 @@ def prepare_site(environment):
         for number in range(WRITERS + 1)
     ]
     board = Board.objects.create(name="Checking in", slug="checking-in")
-    thread = start_thread(author=writers[0], board=board, title="Checking in", body="Hello all")
+    thread = start_thread(
+        author=writers[0], board=board, draft=Draft(title="Checking in", body="Hello all")
+    )
     sessions = []
     for writer in writers:
         client = Client()

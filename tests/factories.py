@@ -51,23 +51,32 @@ class BoardFactory(factory.django.DjangoModelFactory):
     description = "A place to talk."
 
 
-def make_thread(author=None, board=None, title="A hard week", body="Opening words", **kwargs):
+def make_thread(
+    author=None, board=None, title="A hard week", body="Opening words", status=None, **draft
+):
+    """A thread stored straight through forum's services (no screening); `draft` takes
+    the rest of a Draft's fields, such as a content warning."""
     from forum import services
+    from forum.drafts import Draft
 
     return services.start_thread(
         author=author or UserFactory(),
         board=board or BoardFactory(),
-        title=title,
-        body=body,
-        **kwargs,
+        draft=Draft(title=title, body=body, **draft),
+        **({"status": status} if status else {}),
     )
 
 
-def make_reply(thread, author=None, parent=None, body="A kind reply", **kwargs):
+def make_reply(thread, author=None, parent=None, body="A kind reply", status=None, **draft):
     from forum import services
+    from forum.drafts import Draft
 
     return services.post_reply(
-        author=author or UserFactory(), thread=thread, parent=parent, body=body, **kwargs
+        author=author or UserFactory(),
+        thread=thread,
+        parent=parent,
+        draft=Draft(body=body, **draft),
+        **({"status": status} if status else {}),
     )
 
 

@@ -20,6 +20,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 
 from forum import services
+from forum.drafts import Draft
 from forum.models import Post, PostStatus, Revision, Thread
 from tests.factories import UserFactory, make_reply, make_thread
 
@@ -137,7 +138,7 @@ def _conversations():
     deeper = make_reply(thread, author=writer, parent=first, body="Thank you <3")
     make_reply(thread, author=reader, parent=deeper, body="Any time. [help](/help/)")
     make_reply(thread, author=reader, body="Waiting for a moderator", status=PostStatus.HELD)
-    services.edit_post(post=first, editor=reader, body="You are not alone, truly.")
+    services.edit_post(post=first, editor=reader, draft=Draft(body="You are not alone, truly."))
     other = make_thread(author=reader, title="Exams", body="Revision is hard")
     make_reply(other, author=writer, body="Small steps help me")
 

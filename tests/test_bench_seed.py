@@ -137,7 +137,7 @@ def test_search_vectors_are_what_the_services_store(forum):
     reply = opening.replies.first()
     for post in (opening, reply):
         seeded_vector = Post.objects.values_list("search_vector", flat=True).get(pk=post.pk)
-        services._index_for_search(post)
+        services.posting._index_for_search(post)
         assert Post.objects.values_list("search_vector", flat=True).get(pk=post.pk) == (
             seeded_vector
         )

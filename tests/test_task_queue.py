@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core import mail
 from kombu.exceptions import OperationalError
 
-from forum import emails, following, tasks
+from forum import emails, notifications, tasks
 from forum.following import follow_thread
 from forum.models import Notification, Post
 from peersupport.accounts import tasks as account_tasks
@@ -93,7 +93,7 @@ def test_a_failure_after_the_reply_is_saved_still_shows_the_writer_their_reply(
 
 def test_a_reply_email_is_sent_once_however_often_the_task_runs(opener, thread):
     reply = make_reply(thread, author=UserFactory(username="GentleMoth"))
-    following.send_reply_notifications(reply.pk)
+    notifications.send_reply_notifications(reply.pk)
     notification = Notification.objects.get(recipient=opener)
     assert tasks.email_reply_notifications.delay([notification.pk]).get() == 1
     assert tasks.email_reply_notifications.delay([notification.pk]).get() == 0
@@ -106,7 +106,7 @@ def test_after_a_mail_server_hiccup_only_the_unsent_emails_go_again(opener, thre
     follower.save()
     follow_thread(member=follower, thread=thread)
     reply = make_reply(thread, author=UserFactory(username="GentleMoth"))
-    following.send_reply_notifications(reply.pk)
+    notifications.send_reply_notifications(reply.pk)
     ids = list(Notification.objects.order_by("pk").values_list("pk", flat=True))
     assert len(ids) == 2
 

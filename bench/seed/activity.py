@@ -3,8 +3,9 @@ follow, and the reply notifications they were sent (with the product's own wordi
 
 import datetime
 
-from forum.following import REPLY_IN_FOLLOWED_THREAD, REPLY_TO_YOU
 from forum.models import (
+    REPLY_IN_FOLLOWED_THREAD,
+    REPLY_TO_YOU,
     BoardFollow,
     Notification,
     NotificationKind,

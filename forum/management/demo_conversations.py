@@ -9,6 +9,7 @@ really does.
 from allauth.account.models import EmailAddress
 from django.utils import timezone
 
+from forum.drafts import Draft
 from forum.models import Board, ContentWarning, ReactionKind
 from forum.services import toggle_reaction
 from moderation.models import FlagReason
@@ -57,13 +58,12 @@ def seed_conversations(people):
     boards = {board.slug: board for board in Board.objects.all()}
 
     def thread(author, board, title, body, **kwargs):
-        return submit_thread(
-            author=people[author], board=boards[board], title=title, body=body, **kwargs
-        )
+        draft = Draft(title=title, body=body, **kwargs)
+        return submit_thread(author=people[author], board=boards[board], draft=draft)
 
     def reply(author, to, body, **kwargs):
         outcome = submit_reply(
-            author=people[author], thread=to.thread, parent=to, body=body, **kwargs
+            author=people[author], thread=to.thread, parent=to, draft=Draft(body=body, **kwargs)
         )
         return outcome.post
 

@@ -1,20 +1,6 @@
 """The forum's models, one module per concept."""
 
-from .content import (
-    MAX_BODY_LENGTH,
-    MAX_DISPLAY_DEPTH,
-    MAX_TITLE_LENGTH,
-    PATH_SEGMENT_WIDTH,
-    SEARCH_CONFIG,
-    Board,
-    ContentWarning,
-    Post,
-    PostStatus,
-    Revision,
-    Thread,
-    thread_visible_q,
-    visible_q,
-)
+from .boards import Board
 from .following import (
     REPLY_IN_FOLLOWED_THREAD,
     REPLY_TO_YOU,
@@ -24,7 +10,18 @@ from .following import (
     Subscription,
 )
 from .muting import Mute, MuteDuration
+from .posts import (
+    MAX_BODY_LENGTH,
+    MAX_DISPLAY_DEPTH,
+    PATH_SEGMENT_WIDTH,
+    SEARCH_CONFIG,
+    ContentWarning,
+    Post,
+    Revision,
+)
 from .reactions import Reaction, ReactionKind
+from .threads import MAX_TITLE_LENGTH, Thread
+from .visibility import PostStatus, thread_visible_q, visible_q
 
 __all__ = [
     "MAX_BODY_LENGTH",

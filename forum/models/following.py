@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from .content import PostStatus, thread_visible_q, visible_q
+from .visibility import PostStatus, thread_visible_q, visible_q
 
 
 class Subscription(models.Model):

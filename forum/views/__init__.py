@@ -1,7 +1,9 @@
 """The forum's views, one module per concept; urls.py uses them by name."""
 
-from .community import mute_member, react, unmute_member
-from .following import follow_board, follow_thread, mark_notifications_read, notifications
+from .following import follow_board, follow_thread
+from .muting import mute_member, unmute_member
+from .notifications import mark_notifications_read, notifications
+from .reactions import react
 from .reading import board, home, post, search, thread
 from .writing import close_thread, delete_post, edit_post, new_thread, reply
 

@@ -38,7 +38,7 @@ def posting_allowed(view):
 
 def _submit_post_form(request, form, submit, posted_message, where=post_in_thread):
     """The flow every writing form shares. "Preview" renders the Markdown and saves
-    nothing; otherwise `submit(cleaned_data)` hands the words to the moderation
+    nothing; otherwise `submit(draft)` hands the writer's Draft to the moderation
     pipeline, and its outcome decides what the writer sees next: a published post at
     `where(post, writer)` in its thread. Returns (a redirect once saved, extra context
     for the form page, the form page's status)."""
@@ -47,7 +47,7 @@ def _submit_post_form(request, form, submit, posted_message, where=post_in_threa
     if "preview" in request.POST:
         return None, {"preview_html": render_markdown(form.cleaned_data["body"])}, 200
     try:
-        outcome = submit(form.cleaned_data)
+        outcome = submit(form.draft())
     except services.PostingRefused as refused:
         form.add_error(None, refused.message)
         return None, {}, 200
@@ -78,7 +78,7 @@ def new_thread(request, slug):
     posted, extra, status = _submit_post_form(
         request,
         form,
-        lambda data: pipeline.submit_thread(author=request.user, board=board, **data),
+        lambda draft: pipeline.submit_thread(author=request.user, board=board, draft=draft),
         "Your thread is posted.",
     )
     if posted:
@@ -111,8 +111,8 @@ def reply(request, pk=None, post_pk=None):
     posted, extra, status = _submit_post_form(
         request,
         form,
-        lambda data: pipeline.submit_reply(
-            author=request.user, thread=thread, parent=parent, **data
+        lambda draft: pipeline.submit_reply(
+            author=request.user, thread=thread, parent=parent, draft=draft
         ),
         "Your reply is posted.",
         where=new_reply_in_thread,
@@ -145,7 +145,7 @@ def edit_post(request, pk):
     posted, extra, status = _submit_post_form(
         request,
         form,
-        lambda data: pipeline.submit_edit(post=post, editor=request.user, **data),
+        lambda draft: pipeline.submit_edit(post=post, editor=request.user, draft=draft),
         "Your changes are saved.",
     )
     if posted:

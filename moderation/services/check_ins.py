@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.urls import reverse
 
-from forum.following import notify_member
+from forum.notifications import notify_member
 from peersupport.refusals import Refused
 
 from ..audit import record

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from forum import services as forum_services
+from forum.drafts import Draft
 from forum.models import PostStatus
 
 from ..models import ActionKind
@@ -93,13 +94,12 @@ def _hide(*, post, **_):
 def _edit(*, post, moderator, body, **_):
     _check_not_deleted(post)
     before = {"status": post.status, "body": post.body}
-    forum_services.edit_post(
-        post=post,
-        editor=moderator,
+    draft = Draft(
         body=body,
         content_warning=post.content_warning,
         content_warning_text=post.content_warning_text,
     )
+    forum_services.edit_post(post=post, editor=moderator, draft=draft)
     _publish(post)
     return before, {"status": PostStatus.PUBLISHED, "body": body}, post.author
 

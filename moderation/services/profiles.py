@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from forum.following import notify_member
+from forum.notifications import notify_member
 from forum.permissions import can_post
 from peersupport.accounts.models import User
 

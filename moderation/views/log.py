@@ -21,11 +21,4 @@ def moderation_log(request):
     page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
     for row in page.object_list:
         row.described_changes = [describe(*change) for change in row.changes]
-    # Page links keep the filters.
-    filters = request.GET.copy()
-    filters.pop("page", None)
-    return render(
-        request,
-        "moderation/log.html",
-        {"form": form, "page": page, "filters": filters.urlencode()},
-    )
+    return render(request, "moderation/log.html", {"form": form, "page": page})

@@ -7,8 +7,6 @@ from django.shortcuts import redirect, render
 from django.utils.text import Truncator
 from django.views.decorators.http import require_POST
 
-from forum.display import link_pattern, to_the_minute
-
 from ..forms import PlainApprovalForm, QueueFilterForm
 from ..models import Case, CaseReason
 from ..permissions import check_can_moderate
@@ -40,15 +38,11 @@ def queue(request):
 
 
 def _as_listed(cases, moderator):
-    """Each case's link, opening time, folded excerpt and whether it is about the
-    moderator's own post (someone else decides those), worked out once per page: as
-    template tags and filters per case they were a fifth of the page's rendering."""
+    """Each case's excerpt and whether it is about the moderator's own post (someone
+    else decides those), and whether it is a plain first post to approve from here."""
     cases = list(cases)
-    case_link = link_pattern("moderation_case")
     for case in cases:
         case.about_you = (case.post.author_id if case.post_id else case.member_id) == moderator.pk
-        case.link = case_link.format(case.pk)
-        case.opened_iso = to_the_minute(case.opened_at)
         words = case.post.body if case.post else case.member.pending_bio or case.member.bio
         case.excerpt = Truncator(words).chars(EXCERPT_LENGTH)
         # What the listing already knows; approve_plain_cases checks flags too.

@@ -4,38 +4,27 @@ from allauth.account.auth_backends import AuthenticationBackend
 from allauth.account.utils import filter_users_by_email
 from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db.models import Exists, OuterRef
 
 from .permissions import MODERATORS, SAFEGUARDING_LEADS, remember_roles, roles_in_force
 
 ROLES = (MODERATORS, SAFEGUARDING_LEADS)
 
 
-def _member_with_roles_sql(user_model):
-    """The member's row, per role whether they hold it, and whether they have two-step
-    sign-in (which puts the roles in force): one statement, written out because the ORM
-    spends longer composing the EXISTS subqueries than the database spends running them,
-    on every signed-in request."""
-    users = user_model._meta.db_table
-    through = user_model.groups.through._meta
-    groups = user_model.groups.field.related_model._meta.db_table
-    user_column = through.get_field(user_model._meta.model_name).column
-    group_column = through.get_field("group").column
-    authenticators = Authenticator._meta
-    # Table and column names come from the models, never from a request.
-    has_role = (
-        f"EXISTS (SELECT 1 FROM {through.db_table} AS membership"  # noqa: S608
-        f" JOIN {groups} AS role ON role.id = membership.{group_column}"
-        f" WHERE membership.{user_column} = member.id AND role.name = %s)"
-    )
-    has_two_step = (
-        f"EXISTS (SELECT 1 FROM {authenticators.db_table} AS authenticator"  # noqa: S608
-        f" WHERE authenticator.{authenticators.get_field('user').column} = member.id"
-        f" AND authenticator.{authenticators.get_field('type').column} = %s)"
-    )
-    flags = ", ".join(f"{has_role} AS has_role_{n}" for n in range(len(ROLES)))
-    return (
-        f"SELECT member.*, {flags}, {has_two_step} AS has_two_step"  # noqa: S608
-        f" FROM {users} AS member WHERE member.id = %s"
+def _members_with_roles():
+    """Members, each with whether they hold each role (`holds_<n>` for ROLES[n]) and
+    whether they have two-step sign-in (which puts the roles in force): loading one
+    takes one query, where asking afterwards would take two on nearly every page."""
+    members = get_user_model()._default_manager
+    return members.annotate(
+        has_two_step=Exists(
+            Authenticator.objects.filter(user=OuterRef("pk"), type=Authenticator.Type.TOTP)
+        ),
+        **{
+            f"holds_{n}": Exists(Group.objects.filter(user=OuterRef("pk"), name=role))
+            for n, role in enumerate(ROLES)
+        },
     )
 
 
@@ -66,19 +55,12 @@ class MemberBackend(AuthenticationBackend):
         return super().authenticate(request, **credentials)
 
     def get_user(self, user_id):
-        user_model = get_user_model()
-        found = list(
-            user_model.objects.raw(
-                _member_with_roles_sql(user_model),
-                [*ROLES, Authenticator.Type.TOTP, user_id],
-            )
-        )
-        if not found or not self.user_can_authenticate(found[0]):
+        user = _members_with_roles().filter(pk=user_id).first()
+        if user is None or not self.user_can_authenticate(user):
             return None
-        user = found[0]
         remember_roles(
             user,
-            {role for n, role in enumerate(ROLES) if getattr(user, f"has_role_{n}")},
+            {role for n, role in enumerate(ROLES) if getattr(user, f"holds_{n}")},
             has_two_step=user.has_two_step,
         )
         return user

@@ -5,8 +5,8 @@ from django.contrib.auth.hashers import make_password
 from django.urls import reverse
 from django.utils.html import format_html
 
-from forum.display import WarningDisplay
 from forum.models import ContentWarning
+from forum.reader_choices import WarningDisplay
 
 from .models import User
 

@@ -8,6 +8,7 @@ from django.db.models.functions import Cast
 from django.test import Client
 
 from forum import services as forum_services
+from forum.drafts import Draft
 from forum.models import SEARCH_CONFIG, Notification, Post, Revision, Thread
 from moderation.models import ActionKind, Case, CaseStatus, Flag, FlagReason, ModerationAction
 from moderation.services import decide_case
@@ -48,7 +49,9 @@ def story():
     their_reply = make_committed_reply(
         friends_thread, author=leaving, parent=friends_thread.opening_post, body=f"{WORD} draft"
     )
-    forum_services.edit_post(post=their_reply, editor=leaving, body=f"{WORD} second thoughts")
+    forum_services.edit_post(
+        post=their_reply, editor=leaving, draft=Draft(body=f"{WORD} second thoughts")
+    )
     make_committed_reply(
         friends_thread, author=friend, parent=their_reply, body="Thank you for that."
     )

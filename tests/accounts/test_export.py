@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from forum import services as forum_services
+from forum.drafts import Draft
 from forum.following import follow_board
 from forum.models import PostStatus
 from moderation.models import ActionKind, Case, FlagReason, ModerationAction
@@ -59,7 +60,9 @@ def history(member):
     member.save()
     EmailAddress.objects.create(user=member, email=member.email, verified=True, primary=True)
     thread = make_thread(author=member, board=board, title="Hard week", body="First words")
-    forum_services.edit_post(post=thread.opening_post, editor=member, body="Better words")
+    forum_services.edit_post(
+        post=thread.opening_post, editor=member, draft=Draft(body="Better words")
+    )
     held = make_reply(thread, author=member, body="Held words", status=PostStatus.HELD)
     others = make_thread(author=other, board=board, title="Small wins")
     flagging.flag_post(
@@ -146,6 +149,6 @@ def test_the_query_count_does_not_grow_with_posts(member):
     baseline = queries()
     for n in range(8):
         reply = make_reply(thread, author=member, body=f"Reply {n}")
-        forum_services.edit_post(post=reply, editor=member, body=f"Reply {n}, edited")
+        forum_services.edit_post(post=reply, editor=member, draft=Draft(body=f"Reply {n}, edited"))
         make_thread(author=member, board=BoardFactory(), title=f"Thread {n}")
     assert queries() == baseline

@@ -9,8 +9,9 @@ from django.apps import apps
 from django.conf import settings
 from django.test import Client
 
-from forum.following import notify_member
+from forum.drafts import Draft
 from forum.models import ContentWarning
+from forum.notifications import notify_member
 from forum.services import toggle_reaction
 from moderation import pipeline
 from moderation.models import Case, CaseReason, Priority, RiskLevel, WatchedPhrase
@@ -70,7 +71,9 @@ def build_site():
 
     WatchedPhrase.objects.get_or_create(phrase="end it all tonight", level=RiskLevel.CRISIS)
     held = pipeline.submit_thread(
-        author=writer, board=board, title="Tonight", body="I think I will end it all tonight."
+        author=writer,
+        board=board,
+        draft=Draft(title="Tonight", body="I think I will end it all tonight."),
     ).post
 
     held_case = Case.objects.about_post(held).get()

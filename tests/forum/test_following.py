@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from forum import services
+from forum.drafts import Draft
 from forum.models import BoardFollow, PostStatus, Subscription, Thread
 from tests.factories import BoardFactory, UserFactory, make_thread
 
@@ -35,7 +36,9 @@ def test_replying_follows_the_thread_once(member_client, member, board):
 
 def test_a_held_reply_still_follows_the_thread(member):
     thread = make_thread()
-    services.post_reply(author=member, thread=thread, body="Held", status=PostStatus.HELD)
+    services.post_reply(
+        author=member, thread=thread, draft=Draft(body="Held"), status=PostStatus.HELD
+    )
     assert _follows(member, thread)
 
 

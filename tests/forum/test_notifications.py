@@ -10,8 +10,16 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from forum import following, services
-from forum.models import Mute, Notification, NotificationKind, Post, PostStatus
+from forum import following, notifications, services, tasks
+from forum.models import (
+    REPLY_IN_FOLLOWED_THREAD,
+    REPLY_TO_YOU,
+    Mute,
+    Notification,
+    NotificationKind,
+    Post,
+    PostStatus,
+)
 from tests.factories import (
     BoardFactory,
     UserFactory,
@@ -54,8 +62,8 @@ def test_a_reply_notifies_the_parent_writer_and_followers_but_not_the_writer(
     assert _notified(reply) == {"Opener", "Follower"}
     by_recipient = {n.recipient.username: n for n in Notification.objects.filter(post=reply)}
     assert by_recipient["Opener"].kind == NotificationKind.REPLY
-    assert by_recipient["Opener"].message == following.REPLY_TO_YOU
-    assert by_recipient["Follower"].message == following.REPLY_IN_FOLLOWED_THREAD
+    assert by_recipient["Opener"].message == REPLY_TO_YOU
+    assert by_recipient["Follower"].message == REPLY_IN_FOLLOWED_THREAD
 
 
 def test_a_reply_to_a_reply_notifies_its_parent_writer_once(people, thread):
@@ -88,9 +96,9 @@ def test_notify_reply_ignores_posts_that_are_not_published(
 ):
     held = make_reply(thread, author=people["replier"], status=PostStatus.HELD)
     with django_capture_on_commit_callbacks() as callbacks:
-        following.notify_reply(held)
+        tasks.queue_reply_notifications(held)
     assert callbacks == []
-    assert following.send_reply_notifications(held.pk) == []
+    assert notifications.send_reply_notifications(held.pk) == []
 
 
 def test_a_reply_removed_before_the_worker_runs_tells_nobody(
@@ -108,7 +116,7 @@ def test_telling_people_twice_tells_nobody_twice(people, thread):
     """A task the worker retries, or runs twice after a crash, repeats nobody's news."""
     reply = make_committed_reply(thread, author=people["replier"])
     assert _notified(reply) == {"Opener", "Follower"}
-    assert following.send_reply_notifications(reply.pk) == []
+    assert notifications.send_reply_notifications(reply.pk) == []
     assert Notification.objects.filter(post=reply).count() == 2
 
 
@@ -141,12 +149,12 @@ def test_a_member_who_muted_the_writer_is_not_told(people, thread):
 
 
 def test_notify_member_makes_a_moderation_notification(people, thread):
-    notification = following.notify_member(
+    notification = notifications.notify_member(
         recipient=people["opener"], message="Thank you, we have read your flag.", post=None
     )
     assert notification.kind == NotificationKind.MODERATION
     assert notification.thread is None
-    with_post = following.notify_member(
+    with_post = notifications.notify_member(
         recipient=people["opener"], message="A moderator added a warning.", post=thread.opening_post
     )
     assert with_post.thread == thread
@@ -204,7 +212,7 @@ def test_a_writer_still_sees_a_moderation_notification_about_their_hidden_post(
 ):
     reply = make_committed_reply(thread, author=people["replier"])
     Post.objects.filter(pk=reply.pk).update(status=PostStatus.HIDDEN)
-    following.notify_member(
+    notifications.notify_member(
         recipient=people["replier"], message="A moderator has hidden your post.", post=reply
     )
     client.force_login(people["replier"])
@@ -267,7 +275,9 @@ def test_notifications_page_query_count_does_not_grow(client, people, thread):
 
     for _ in range(2):
         make_committed_reply(thread, author=UserFactory())
-    following.notify_member(recipient=people["opener"], message="Hello", post=thread.opening_post)
+    notifications.notify_member(
+        recipient=people["opener"], message="Hello", post=thread.opening_post
+    )
     few = queries()
     for _ in range(18):
         make_committed_reply(thread, author=UserFactory())
@@ -389,7 +399,7 @@ def test_the_header_count_is_kept_between_pages_and_updated_at_once(client, peop
     assert badge_and_counted() == (0, False)  # remembered, not counted again
     make_committed_reply(thread, author=people["replier"])
     assert badge_and_counted() == (1, True)  # a new notification shows at once
-    following.notify_member(recipient=people["opener"], message="A note from the moderators.")
+    notifications.notify_member(recipient=people["opener"], message="A note from the moderators.")
     assert badge_and_counted() == (2, True)
     client.post("/notifications/read/")  # marking them read
     assert badge_and_counted()[0] == 0

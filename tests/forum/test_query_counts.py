@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from forum.drafts import Draft
 from tests.factories import BoardFactory, UserFactory, make_reply, make_thread
 
 pytestmark = pytest.mark.django_db
@@ -73,6 +74,6 @@ def test_thread_page_for_a_moderator_with_revisions(client):
     long = make_thread(board=board)
     for n in range(8):
         reply = make_reply(long, author=UserFactory())
-        services.edit_post(post=reply, editor=reply.author, body=f"edit {n}")
+        services.edit_post(post=reply, editor=reply.author, draft=Draft(body=f"edit {n}"))
     baseline = _queries(client, f"/threads/{short.pk}/")
     assert _queries(client, f"/threads/{long.pk}/") == baseline

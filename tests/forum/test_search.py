@@ -12,7 +12,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from forum import search, services
-from forum.models import Post, PostStatus, content
+from forum.drafts import Draft
+from forum.models import Post, PostStatus
+from forum.models import posts as post_models
 from tests.factories import BoardFactory, UserFactory, make_reply, make_thread
 
 pytestmark = pytest.mark.django_db
@@ -130,7 +132,7 @@ def test_hidden_posts_are_not_found_by_others(reader_client, moderator_client, b
 
 
 def test_only_the_newest_matches_are_ranked(reader_client, board, monkeypatch):
-    monkeypatch.setattr(content, "SEARCH_CANDIDATES", 3)
+    monkeypatch.setattr(post_models, "SEARCH_CANDIDATES", 3)
     thread = make_thread(board=board, title="Lighthouse", body="The oldest: a title match")
     newer = [make_reply(thread, body=f"lighthouse number {n}") for n in range(4)]
     # The title would rank first, but the three newest matches are all that is ranked.
@@ -161,7 +163,7 @@ def test_deleted_posts_and_tombstones_never_match_on_their_text(
 
 def test_an_edited_post_is_found_by_its_new_words_not_its_old(reader_client, member, board):
     thread = make_thread(author=member, board=board, title="Hobbies", body="I like knitting")
-    services.edit_post(post=thread.opening_post, editor=member, body="I like painting")
+    services.edit_post(post=thread.opening_post, editor=member, draft=Draft(body="I like painting"))
     assert results(search_for(reader_client, "knitting")) == []
     assert results(search_for(reader_client, "painting")) == [thread.opening_post.pk]
     # The title still finds it after an edit of the body.
@@ -259,7 +261,7 @@ def test_the_sqlite_fallback_finds_titles_and_bodies_newest_first(
 ):
     """Without PostgreSQL's full-text search (`make run` on SQLite), a substring match."""
     plain_database = SimpleNamespace(vendor="sqlite")
-    monkeypatch.setattr(content, "connection", plain_database)
+    monkeypatch.setattr(post_models, "connection", plain_database)
     monkeypatch.setattr(search, "connection", plain_database)
     by_title = make_thread(board=board, title="Tired of exams", body="So much to do")
     by_body = make_reply(by_title, body="The EXAMS <b>end</b> soon")

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from forum import services
+from forum.drafts import Draft
 from forum.models import Post, PostStatus, Thread
 from tests.factories import BoardFactory, UserFactory, make_reply, make_thread
 
@@ -122,7 +123,9 @@ def test_moderators_see_a_posts_earlier_versions_and_members_do_not(client, peop
     from forum import services
 
     thread = make_thread(author=people["author"], board=BoardFactory(slug="talk"))
-    services.edit_post(post=thread.opening_post, editor=people["author"], body="new words")
+    services.edit_post(
+        post=thread.opening_post, editor=people["author"], draft=Draft(body="new words")
+    )
     client.force_login(people["moderator"])
     page = client.get(f"/threads/{thread.pk}/").content.decode()
     assert "Earlier versions (moderators only)" in page

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from forum.drafts import Draft
 from forum.models import PostStatus
 from forum.services import edit_post
 from moderation.models import (
@@ -46,7 +47,7 @@ def test_the_post_is_shown_in_context_with_revisions_flags_and_findings(moderato
     board = BoardFactory(name="Family", slug="family")
     thread = make_thread(board=board, title="Home is hard", body="The opening words")
     reply = make_reply(thread, author=writer, body="First draft")
-    edit_post(post=reply, editor=writer, body="What I want to say now")
+    edit_post(post=reply, editor=writer, draft=Draft(body="What I want to say now"))
     flagger = UserFactory(username="WatchfulOwl")
     case = open_case(post=reply, reasons=[CaseReason.FLAGGED])
     Flag.objects.create(
@@ -204,7 +205,7 @@ def _case_with_history(moderator, writer, size):
         Sanction.objects.create(member=writer, kind=SanctionKind.WARN, reason="Be gentle")
         StaffNote.objects.create(member=writer, author=moderator, text="A note")
     case = make_case(author=writer)
-    edit_post(post=case.post, editor=writer, body="Said another way")
+    edit_post(post=case.post, editor=writer, draft=Draft(body="Said another way"))
     for _ in range(size):
         Flag.objects.create(
             post=case.post, flagger=UserFactory(), reason=FlagReason.SPAM, case=case

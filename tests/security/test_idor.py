@@ -5,7 +5,7 @@ what B may see, 404 for what B may not know exists) and nothing changes."""
 import pytest
 
 from forum import services as forum_services
-from forum.following import follow_thread, notify_member
+from forum.following import follow_thread
 from forum.models import (
     Mute,
     MuteDuration,
@@ -16,6 +16,7 @@ from forum.models import (
     Revision,
     Subscription,
 )
+from forum.notifications import notify_member
 from forum.services import mute_member, toggle_reaction
 from moderation.audit import record
 from moderation.models import ActionKind, Appeal, Case, Flag, ModerationAction, StaffNote

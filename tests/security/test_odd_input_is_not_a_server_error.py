@@ -6,8 +6,7 @@ an impossible pseudonym is "not found", and a reply that deep is kept, one level
 import pytest
 from django.urls import reverse
 
-from forum import services
-from forum.models import Post
+from forum.models import PATH_SEGMENT_WIDTH, Post
 from tests.factories import BoardFactory, UserFactory, make_reply, make_thread
 from tests.security.walker import all_routes, url_for
 
@@ -96,7 +95,7 @@ def deepest_reply(thread, levels):
 def test_a_reply_past_the_deepest_level_is_kept_with_the_post_it_answers(client):
     thread = make_thread(board=BoardFactory(slug="talk"))
     path_length = Post._meta.get_field("path").max_length
-    bottom = deepest_reply(thread, levels=path_length // (services.PATH_SEGMENT_WIDTH + 1))
+    bottom = deepest_reply(thread, levels=path_length // (PATH_SEGMENT_WIDTH + 1))
     writer = UserFactory(username="DeepDiver")
     client.force_login(writer)
     response = client.post(f"/posts/{bottom.pk}/reply/", {"body": "Words that must not be lost"})

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from forum.following import notify_member
 from forum.models import Notification
+from forum.notifications import notify_member
 from tests.factories import make_committed_reply
 from tests.security.walker import all_routes, snapshot, url_for
 

@@ -9,6 +9,7 @@ from django.contrib import admin
 from django.contrib.auth.models import Permission
 from django.test import Client, RequestFactory
 
+from forum.drafts import Draft
 from forum.models import Post, PostStatus
 from forum.services import delete_post, edit_post, set_post_status
 from moderation.models import ActionKind, Appeal, CaseReason, ModerationAction
@@ -64,7 +65,7 @@ def forum(db):
     set_post_status(post=make_reply(thread, author=writer, body="hiddenwords"), status="hidden")
     delete_post(post=make_reply(thread, author=writer, body="deletedwords"))
     edited = make_reply(thread, author=writer, body="firstdraftwords")
-    edit_post(post=edited, editor=writer, body="What I meant to say")
+    edit_post(post=edited, editor=writer, draft=Draft(body="What I meant to say"))
     held_thread = make_thread(author=writer, board=board, body="heldthreadwords")
     set_post_status(post=held_thread.opening_post, status="held")
     return {"thread": thread, "held_thread": held_thread, "held": held}

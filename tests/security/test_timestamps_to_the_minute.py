@@ -9,7 +9,8 @@ import pytest
 from django.conf import settings
 
 from forum import services
-from forum.following import notify_member
+from forum.drafts import Draft
+from forum.notifications import notify_member
 from tests.security.walker import all_routes, url_for
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +27,9 @@ def times_in(page):
 @pytest.fixture
 def busy_world(world):
     """Something for every kind of <time>: an edited post, a notification."""
-    services.edit_post(post=world["post"], editor=world["writer"], body="Some other words")
+    services.edit_post(
+        post=world["post"], editor=world["writer"], draft=Draft(body="Some other words")
+    )
     notify_member(recipient=world["member"], message="Hello", post=world["post"])
     notify_member(recipient=world["moderator"], message="Hello", post=world["post"])
     return world

@@ -1,8 +1,5 @@
-"""Boards hold threads; a thread holds posts, nested by a stored path.
-
-Every read rule lives here, in the QuerySets: `visible_to(user)` decides who may see a
-post or a thread, and views, search and notifications all go through it.
-"""
+"""Posts, nested under a thread's opening post by a stored path, and their earlier
+versions."""
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
@@ -13,8 +10,10 @@ from django.urls import reverse
 
 from peersupport.accounts.permissions import holds_role_in_force, is_moderator
 
+from .threads import Thread
+from .visibility import PostStatus, thread_visible_q, visible_q
+
 MAX_BODY_LENGTH = 10_000
-MAX_TITLE_LENGTH = 120
 # Replies nest visibly to this depth; deeper ones sit at it, marked "replying to …".
 MAX_DISPLAY_DEPTH = 4
 PATH_SEGMENT_WIDTH = 10
@@ -24,151 +23,12 @@ SEARCH_CONFIG = "english"
 SEARCH_CANDIDATES = 500
 
 
-class BoardQuerySet(models.QuerySet):
-    def listed(self):
-        return self.order_by("order", "name")
-
-    def followed_by(self, user):
-        return self.filter(follows__member=user)
-
-    def not_followed_by(self, user):
-        return self.exclude(follows__member=user)
-
-
-class Board(models.Model):
-    """A category of threads. Managed in the admin."""
-
-    name = models.CharField(max_length=80)
-    slug = models.SlugField(unique=True)
-    description = models.CharField(max_length=300, blank=True)
-    order = models.PositiveSmallIntegerField(default=100, help_text="Lower comes first.")
-    is_premoderated = models.BooleanField(
-        "pre-moderated", default=False, help_text="Every post waits for a moderator."
-    )
-    is_locked = models.BooleanField("locked", default=False, help_text="No new threads or replies.")
-
-    objects = BoardQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["order", "name"]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("board", args=[self.slug])
-
-
 class ContentWarning(models.TextChoices):
     SELF_HARM = "self-harm", "Self-harm"
     SUICIDE = "suicide", "Suicide"
     EATING = "eating", "Eating difficulties"
     ABUSE = "abuse", "Abuse"
     OTHER = "other", "Other"
-
-
-class PostStatus(models.TextChoices):
-    PUBLISHED = "published", "Published"
-    HELD = "held", "Waiting for a moderator"
-    HIDDEN = "hidden", "Hidden by a moderator"
-    DELETED = "deleted", "Deleted by its writer"
-
-
-def visible_q(user, prefix=""):
-    """Who sees a post: published posts and tombstones for all; held or hidden posts for
-    their writer; everything for moderators. `prefix` applies it across a relation."""
-
-    def field(name):
-        return f"{prefix}{name}"
-
-    if user.is_authenticated and is_moderator(user):
-        return Q()
-    shown = Q(**{field("status"): PostStatus.PUBLISHED}) | Q(
-        **{field("status"): PostStatus.DELETED, field("is_tombstone"): True}
-    )
-    if user.is_authenticated:
-        shown |= Q(**{field("author"): user}) & Q(
-            **{field("status") + "__in": [PostStatus.HELD, PostStatus.HIDDEN]}
-        )
-    return shown
-
-
-def thread_visible_q(user, prefix=""):
-    """Who sees a thread: the same rule as for its opening post, read from the thread's
-    own copy of that post's status, so listing and counting threads needs no join. (An
-    opening post is always a tombstone once deleted: the thread stays in place.)"""
-
-    def field(name):
-        return f"{prefix}{name}"
-
-    if user.is_authenticated and is_moderator(user):
-        return Q()
-    shown = Q(**{field("status") + "__in": [PostStatus.PUBLISHED, PostStatus.DELETED]})
-    if user.is_authenticated:
-        shown |= Q(**{field("author"): user}) & Q(
-            **{field("status") + "__in": [PostStatus.HELD, PostStatus.HIDDEN]}
-        )
-    return shown
-
-
-class ThreadQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(thread_visible_q(user))
-
-    def with_listing(self):
-        """What a list of threads shows: the board, and the writer's pseudonym as
-        `author_name` (none for a former member, or once they deleted the opening post:
-        its writer is named nowhere after that)."""
-        return self.select_related("board").annotate(
-            author_name=Case(
-                When(status=PostStatus.DELETED, then=None), default=F("author__username")
-            )
-        )
-
-    def unanswered(self):
-        return self.filter(reply_count=0)
-
-    def in_boards_followed_by(self, user):
-        return self.filter(board__follows__member=user)
-
-
-class Thread(models.Model):
-    board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="threads")
-    title = models.CharField(max_length=MAX_TITLE_LENGTH)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="threads"
-    )
-    opening_post = models.OneToOneField(
-        "Post", null=True, on_delete=models.PROTECT, related_name="opened_thread"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    last_activity_at = models.DateTimeField(db_index=True)
-    # Published replies, kept by the services that publish and remove posts.
-    reply_count = models.PositiveIntegerField(default=0)
-    # The opening post's status, kept by the services that change it (see visible_to).
-    status = models.CharField(
-        max_length=20, choices=PostStatus.choices, default=PostStatus.PUBLISHED, editable=False
-    )
-    is_closed = models.BooleanField(default=False, help_text="Closed by its writer.")
-    is_locked = models.BooleanField(default=False, help_text="Locked by a moderator.")
-
-    objects = ThreadQuerySet.as_manager()
-
-    class Meta:
-        indexes = [
-            models.Index(fields=["board", "-last_activity_at"]),
-            models.Index(fields=["-last_activity_at"]),
-        ]
-
-    def __str__(self):
-        return self.title
-
-    def get_absolute_url(self):
-        return reverse("thread", args=[self.pk])
-
-    @property
-    def accepts_replies(self):
-        return not (self.is_closed or self.is_locked or self.board.is_locked)
 
 
 class PostQuerySet(models.QuerySet):
@@ -193,6 +53,15 @@ class PostQuerySet(models.QuerySet):
 
     def in_display_order(self):
         return self.order_by("path")
+
+    def on_page(self, page):
+        """The posts of one page of a thread (a Paginator page of `visible_to` posts),
+        with their writers' names, in display order. The page's posts are picked by the
+        thread's index alone, then joined with their writers: joined first, the last
+        page of a long thread had PostgreSQL join and sort every post before it."""
+        return (
+            self.filter(pk__in=page.object_list.values("pk")).with_author_names().in_display_order()
+        )
 
     def readable_by(self, user):
         """Posts `user` may see, in threads they may see: a visible reply inside a thread

@@ -7,13 +7,8 @@ for the templates.
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from urllib.parse import quote
 
 from django.db import models
-from django.urls import reverse
-from django.utils import timezone
-from django.utils.dates import MONTHS_3
 
 from .models import Mute, PostStatus, Reaction, ReactionKind
 
@@ -28,8 +23,6 @@ class WarningDisplay(models.TextChoices):
     SHOW = "show", "Show them openly, with the warning as a label"
 
 
-# A page of threads asks once per title: the pattern is compiled once per list of words.
-@lru_cache(maxsize=512)
 def muted_words_pattern(muted_words):
     """One case-insensitive pattern matching any muted word or phrase as a whole word."""
     words = [line.strip() for line in muted_words.splitlines() if line.strip()]
@@ -118,9 +111,9 @@ def reaction_choices(posts, viewer):
     """Per published post, its reactions as this viewer may see them: one query for any
     number of posts, and one more for the names when some of them are the viewer's."""
     published = [post for post in posts if post.status == PostStatus.PUBLISHED]
-    kinds = ReactionKind.choices  # worked out afresh on every use: once, not per post
     choices = {
-        post.pk: {kind: ReactionChoice(kind, label) for kind, label in kinds} for post in published
+        post.pk: {kind: ReactionChoice(kind, label) for kind, label in ReactionKind.choices}
+        for post in published
     }
     if not choices:
         return {}
@@ -138,69 +131,13 @@ def reaction_choices(posts, viewer):
     return {post_id: list(by_kind.values()) for post_id, by_kind in choices.items()}
 
 
-# The links on a page of posts or threads. A long page would otherwise reverse()
-# hundreds of URLs; each is reversed once per page with a stand-in id, then filled in.
-POST_LINKS = ("reply_to_post", "edit_post", "delete_post", "flag_post", "react")
-_STAND_IN_ID = 987654321
-
-
-def link_pattern(name):
-    """A view's URL with "{}" where its one argument goes."""
-    return reverse(name, args=[_STAND_IN_ID]).replace(str(_STAND_IN_ID), "{}")
-
-
-def post_links(posts):
-    patterns = {name: link_pattern(name) for name in POST_LINKS}
-    profile = link_pattern("profile")
-    one_post = link_pattern("post")
-    for post in posts:
-        post.links = {name: pattern.format(post.pk) for name, pattern in patterns.items()}
-        if post.author_name is not None:
-            post.links["author"] = profile.format(quote(post.author_name))
-        if post.parent_id is not None:
-            post.links["parent"] = one_post.format(post.parent_id)
-
-
-def thread_links(threads):
-    """A list of threads (Thread.objects.with_listing()) with each one's link and its
-    writer's, for forum/_thread_list.html."""
-    threads = list(threads)
-    thread = link_pattern("thread")
-    profile = link_pattern("profile")
-    for listed in threads:
-        listed.link = thread.format(listed.pk)
-        if listed.author_name is not None:
-            listed.author_link = profile.format(quote(listed.author_name))
-    return threads
-
-
-def to_the_minute(moment):
-    """A moment as a <time datetime> gives it: local time to the minute with its offset
-    (ISO 8601). Seconds and microseconds would only help match a pseudonym's post to a
-    server log, a screenshot or another site's record."""
-    return timezone.localtime(moment).isoformat(timespec="minutes")
-
-
-def posted_at(moment):
-    """When a post was written, as its <time> element gives it (`to_the_minute`) and as
-    the page shows it ("5 Nov 2026, 14:03"): what the `date` filter makes of
-    "j M Y, H:i", at under a third of its cost (it runs for every post)."""
-    local = timezone.localtime(moment)
-    return (
-        local.isoformat(timespec="minutes"),
-        f"{local.day} {MONTHS_3[local.month].title()} {local:%Y, %H:%M}",
-    )
-
-
 def prepare_posts(posts, viewer, revealed_post_id=None):
     """Attach what the templates need to show each post to this viewer."""
     reader = ReaderChoices.for_user(viewer, revealed_post_id)
     reactions = reaction_choices(posts, viewer)
-    post_links(posts)
     on_page = {post.pk for post in posts}
     for post in posts:
         post.is_own = viewer.is_authenticated and post.author_id == viewer.pk
-        post.written_iso, post.written_label = posted_at(post.created_at)
         # Shown too deep to indent further, or answering a post on another page: the
         # reader is told whom it answers.
         post.says_replying_to = post.depth > 1 and (

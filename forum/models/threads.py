@@ -1,0 +1,71 @@
+"""Threads: a title and an opening post in a board, and the replies under it."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Case, F, When
+from django.urls import reverse
+
+from .boards import Board
+from .visibility import PostStatus, thread_visible_q
+
+MAX_TITLE_LENGTH = 120
+
+
+class ThreadQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(thread_visible_q(user))
+
+    def with_listing(self):
+        """What a list of threads shows: the board, and the writer's pseudonym as
+        `author_name` (none for a former member, or once they deleted the opening post:
+        its writer is named nowhere after that)."""
+        return self.select_related("board").annotate(
+            author_name=Case(
+                When(status=PostStatus.DELETED, then=None), default=F("author__username")
+            )
+        )
+
+    def unanswered(self):
+        return self.filter(reply_count=0)
+
+    def in_boards_followed_by(self, user):
+        return self.filter(board__follows__member=user)
+
+
+class Thread(models.Model):
+    board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="threads")
+    title = models.CharField(max_length=MAX_TITLE_LENGTH)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="threads"
+    )
+    opening_post = models.OneToOneField(
+        "Post", null=True, on_delete=models.PROTECT, related_name="opened_thread"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_activity_at = models.DateTimeField(db_index=True)
+    # Published replies, kept by the services that publish and remove posts.
+    reply_count = models.PositiveIntegerField(default=0)
+    # The opening post's status, kept by the services that change it (see visible_to).
+    status = models.CharField(
+        max_length=20, choices=PostStatus.choices, default=PostStatus.PUBLISHED, editable=False
+    )
+    is_closed = models.BooleanField(default=False, help_text="Closed by its writer.")
+    is_locked = models.BooleanField(default=False, help_text="Locked by a moderator.")
+
+    objects = ThreadQuerySet.as_manager()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["board", "-last_activity_at"]),
+            models.Index(fields=["-last_activity_at"]),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("thread", args=[self.pk])
+
+    @property
+    def accepts_replies(self):
+        return not (self.is_closed or self.is_locked or self.board.is_locked)
