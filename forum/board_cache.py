@@ -2,8 +2,9 @@
 and the home page show them all. `forget_boards` (called by forum.signals on any
 change) drops the list and the home page's cached fragment together."""
 
-from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
+
+from peersupport.caching import cached, forget
 
 from .models import Board
 
@@ -12,12 +13,8 @@ CACHE_TIMEOUT = 60 * 60
 
 
 def listed_boards():
-    boards = cache.get(BOARDS_CACHE_KEY)
-    if boards is None:
-        boards = list(Board.objects.listed())
-        cache.set(BOARDS_CACHE_KEY, boards, CACHE_TIMEOUT)
-    return boards
+    return cached(BOARDS_CACHE_KEY, CACHE_TIMEOUT, lambda: list(Board.objects.listed()))
 
 
 def forget_boards():
-    cache.delete_many([BOARDS_CACHE_KEY, make_template_fragment_key("board_list")])
+    forget(BOARDS_CACHE_KEY, make_template_fragment_key("board_list"))

@@ -6,9 +6,7 @@ drop it (`forget_unread_counts`). A notification whose post is hidden later may 
 the count for up to UNREAD_COUNT_TIMEOUT; the notifications page itself is never cached.
 """
 
-from django.core.cache import cache
-
-from peersupport.caching import forget
+from peersupport.caching import cached, forget
 
 from .models import Notification
 
@@ -20,10 +18,10 @@ def _key(member_id):
 
 
 def unread_count(member):
-    return cache.get_or_set(
+    return cached(
         _key(member.pk),
-        lambda: Notification.objects.for_member(member).unread().count(),
         UNREAD_COUNT_TIMEOUT,
+        lambda: Notification.objects.for_member(member).unread().count(),
     )
 
 

@@ -1,5 +1,6 @@
-from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
+
+from peersupport.caching import cached
 
 from .availability import ModeratorAvailability
 from .models import Case
@@ -11,11 +12,7 @@ OPEN_COUNT_CACHE_SECONDS = 60
 
 
 def open_case_count():
-    count = cache.get(OPEN_COUNT_CACHE_KEY)
-    if count is None:
-        count = Case.objects.open().count()
-        cache.set(OPEN_COUNT_CACHE_KEY, count, OPEN_COUNT_CACHE_SECONDS)
-    return count
+    return cached(OPEN_COUNT_CACHE_KEY, OPEN_COUNT_CACHE_SECONDS, Case.objects.open().count)
 
 
 def moderation(request):

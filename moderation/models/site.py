@@ -1,7 +1,8 @@
 import datetime
 
-from django.core.cache import cache
 from django.db import models
+
+from peersupport.caching import cached
 
 SETTINGS_CACHE_KEY = "moderation:settings"
 # Saving the settings drops the cached copy at once (moderation/signals.py).
@@ -33,11 +34,11 @@ class ModerationSettings(models.Model):
     @classmethod
     def current(cls):
         """The one row, from the cache: every new post asks whether to hold it."""
-        current = cache.get(SETTINGS_CACHE_KEY)
-        if current is None:
-            current = cls.objects.get_or_create(pk=1)[0]
-            cache.set(SETTINGS_CACHE_KEY, current, SETTINGS_CACHE_TIMEOUT)
-        return current
+        return cached(
+            SETTINGS_CACHE_KEY,
+            SETTINGS_CACHE_TIMEOUT,
+            lambda: cls.objects.get_or_create(pk=1)[0],
+        )
 
     def in_hours(self, when):
         now = when.time()

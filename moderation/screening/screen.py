@@ -17,9 +17,7 @@ screening" page) can see why:
 import functools
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
-
-from peersupport.caching import forget
+from peersupport.caching import cached, forget
 
 from ..models import RiskLevel, WatchedPhrase
 from .personal_data import PersonalData, find_personal_data
@@ -99,12 +97,13 @@ PHRASES_CACHE_TIMEOUT = 60
 def watched_phrases():
     """Every active phrase, read from the database at most once a minute rather than on
     every post: they change only in the admin."""
-    phrases = cache.get(PHRASES_CACHE_KEY)
-    if phrases is None:
-        fields = Phrase._fields
-        phrases = [Phrase(*row) for row in WatchedPhrase.objects.active().values_list(*fields)]
-        cache.set(PHRASES_CACHE_KEY, phrases, PHRASES_CACHE_TIMEOUT)
-    return phrases
+    return cached(
+        PHRASES_CACHE_KEY,
+        PHRASES_CACHE_TIMEOUT,
+        lambda: [
+            Phrase(*row) for row in WatchedPhrase.objects.active().values_list(*Phrase._fields)
+        ],
+    )
 
 
 def forget_watched_phrases():
