@@ -33,7 +33,7 @@ def _site_link(path):
 def _email_footer(member):
     return (
         "\n\nYou get these emails because you asked for them. You can turn them off "
-        f"at any time in your settings: {_site_link(reverse('settings'))}\n\n"
+        f"at any time in your settings: {_site_link(reverse('accounts:settings'))}\n\n"
         "Peer Support is not a crisis service. If you are in danger right now, "
         f"{emergency_words(member.region)}."
     )
@@ -107,7 +107,7 @@ def _send_digest(member_id):
     send_mail(
         "Your replies on Peer Support today",
         f"You have {replies} waiting for you on Peer Support.\n\n"
-        f"See them here: {_site_link(reverse('notifications'))}" + _email_footer(member),
+        f"See them here: {_site_link(reverse('forum:notifications'))}" + _email_footer(member),
         None,
         [member.email],
     )

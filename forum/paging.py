@@ -45,7 +45,7 @@ def post_in_thread(post, reader):
     """The address of `post` in its thread, on the page where `reader` finds it."""
     page = page_of(post, reader)
     query = f"?page={page}" if page > 1 else ""
-    return f"{reverse('thread', args=[post.thread_id])}{query}#post-{post.pk}"
+    return f"{reverse('forum:thread', args=[post.thread_id])}{query}#post-{post.pk}"
 
 
 def new_reply_in_thread(post, reader):
@@ -55,7 +55,7 @@ def new_reply_in_thread(post, reader):
     further up needs counting here."""
     if post.depth != 1:
         return post_in_thread(post, reader)
-    return f"{reverse('thread', args=[post.thread_id])}?page={LAST_PAGE}#post-{post.pk}"
+    return f"{reverse('forum:thread', args=[post.thread_id])}?page={LAST_PAGE}#post-{post.pk}"
 
 
 @dataclass

@@ -2,6 +2,8 @@ from django.urls import path
 
 from . import views
 
+app_name = "forum"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("boards/<slug:slug>/", views.board, name="board"),

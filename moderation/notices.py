@@ -51,7 +51,7 @@ def tell_author(*, member, kind, reason, post, decision=None, about_bio=False, i
     """The writer's notice; a decision they may appeal carries the way to do it."""
     link = link_label = ""
     if decision is not None and kind.action in APPEALABLE_ACTIONS:
-        link = reverse("appeal", args=[decision.pk])
+        link = reverse("moderation:appeal", args=[decision.pk])
         link_label = "Ask for this decision to be looked at again"
     notify_member(
         recipient=member,

@@ -2,21 +2,23 @@ from django.urls import path
 
 from .views import appeals, cases, check_ins, escalation, flags, log, members, queue, waiting
 
+app_name = "moderation"
+
 urlpatterns = [
     path("posts/<int:pk>/waiting/", waiting.post_waiting, name="post_waiting"),
     path("posts/<int:pk>/flag/", flags.flag_post, name="flag_post"),
     path("members/<pseudonym:username>/flag/", flags.flag_profile, name="flag_profile"),
     path("settings/bio/waiting/", waiting.bio_waiting, name="bio_waiting"),
-    path("moderation/", queue.queue, name="moderation_queue"),
-    path("moderation/approve/", queue.approve_plain, name="moderation_approve_plain"),
-    path("moderation/next/", cases.next_case, name="moderation_next_case"),
-    path("moderation/cases/<int:pk>/", cases.case, name="moderation_case"),
-    path("moderation/cases/<int:pk>/take/", cases.take, name="moderation_take_case"),
-    path("moderation/cases/<int:pk>/reassign/", cases.reassign, name="moderation_reassign"),
-    path("moderation/cases/<int:pk>/check-in/", check_ins.send, name="moderation_check_in"),
+    path("moderation/", queue.queue, name="queue"),
+    path("moderation/approve/", queue.approve_plain, name="approve_plain"),
+    path("moderation/next/", cases.next_case, name="next_case"),
+    path("moderation/cases/<int:pk>/", cases.case, name="case"),
+    path("moderation/cases/<int:pk>/take/", cases.take, name="take_case"),
+    path("moderation/cases/<int:pk>/reassign/", cases.reassign, name="reassign"),
+    path("moderation/cases/<int:pk>/check-in/", check_ins.send, name="send_check_in"),
     path("moderation/check-ins/<int:pk>/", check_ins.conversation, name="check_in"),
-    path("moderation/log/", log.moderation_log, name="moderation_log"),
-    path("moderation/escalated/", escalation.escalated, name="moderation_escalated"),
-    path("moderation/members/<pseudonym:username>/", members.member, name="moderation_member"),
+    path("moderation/log/", log.moderation_log, name="log"),
+    path("moderation/escalated/", escalation.escalated, name="escalated"),
+    path("moderation/members/<pseudonym:username>/", members.member, name="member"),
     path("moderation/appeal/<int:pk>/", appeals.appeal, name="appeal"),
 ]

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from peersupport.accounts.permissions import is_admin
+from peersupport.accounts.views import SignupView
 from peersupport.search_engines import robots_txt
 
 # Staff sign in through allauth like everyone else, so its rate limits and two-step
@@ -16,6 +17,8 @@ admin.site.has_permission = lambda request: is_admin(request.user)
 
 urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
+    # Before allauth's own sign-up, at the same address and name (allauth links to it).
+    path("accounts/signup/", SignupView.as_view(), name="account_signup"),
     path("", include("forum.urls")),
     path("", include("peersupport.signposting.urls")),
     path("", include("peersupport.accounts.urls")),

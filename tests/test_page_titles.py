@@ -47,8 +47,9 @@ def signed_in(person):
 
 def test_the_walk_covers_every_kind_of_reading_page():
     names = {route.name for route in ROUTES}
-    assert {"home", "board", "thread", "reply", "new_thread", "profile", "search"} <= names
-    assert {"moderation_case", "moderation_member", "settings", "notifications"} <= names
+    assert {"forum:home", "forum:board", "forum:thread", "forum:reply", "forum:new_thread"} <= names
+    assert {"accounts:profile", "forum:search", "forum:notifications"} <= names
+    assert {"moderation:case", "moderation:member", "accounts:settings"} <= names
 
 
 def test_no_title_carries_what_the_page_holds(world):  # noqa: F811
@@ -73,15 +74,15 @@ def test_no_title_carries_what_the_page_holds(world):  # noqa: F811
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("board", "A board"),
-        ("thread", "A conversation"),
-        ("reply", "Write a reply"),
-        ("reply_to_post", "Write a reply"),
-        ("new_thread", "Start a thread"),
-        ("profile", "A member's profile"),
-        ("search", "Search"),
-        ("settings", "Your settings"),
-        ("moderation_member", "A member's moderation record"),
+        ("forum:board", "A board"),
+        ("forum:thread", "A conversation"),
+        ("forum:reply", "Write a reply"),
+        ("forum:reply_to_post", "Write a reply"),
+        ("forum:new_thread", "Start a thread"),
+        ("accounts:profile", "A member's profile"),
+        ("forum:search", "Search"),
+        ("accounts:settings", "Your settings"),
+        ("moderation:member", "A member's moderation record"),
     ],
 )
 def test_each_kind_of_page_says_what_it_is(world, name, expected):  # noqa: F811

@@ -36,4 +36,4 @@ class Board(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("board", args=[self.slug])
+        return reverse("forum:board", args=[self.slug])

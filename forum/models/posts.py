@@ -167,7 +167,7 @@ class Post(models.Model):
         return f"Post {self.pk} in thread {self.thread_id}"
 
     def get_absolute_url(self):
-        return reverse("post", args=[self.pk])
+        return reverse("forum:post", args=[self.pk])
 
     @property
     def display_depth(self):

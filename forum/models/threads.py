@@ -64,7 +64,7 @@ class Thread(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("thread", args=[self.pk])
+        return reverse("forum:thread", args=[self.pk])
 
     @property
     def accepts_replies(self):

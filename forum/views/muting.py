@@ -32,7 +32,7 @@ def mute_member(request, username):
                 f"{muted.username} is muted: their posts are folded away for you. "
                 "They are not told.",
             )
-    return redirect("profile", muted.username)
+    return redirect("accounts:profile", muted.username)
 
 
 @login_required
@@ -47,4 +47,4 @@ def unmute_member(request, username):
     # for a view's name.
     if next_url.startswith("/") and url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
         return HttpResponseRedirect(next_url)
-    return redirect("profile", muted.username)
+    return redirect("accounts:profile", muted.username)

@@ -26,4 +26,4 @@ def notifications(request):
 def mark_notifications_read(request):
     notifying.mark_notifications_read(member=request.user)
     messages.success(request, "All your notifications are marked as read.")
-    return redirect("notifications")
+    return redirect("forum:notifications")

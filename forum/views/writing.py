@@ -68,7 +68,7 @@ def _submit_post_form(request, form, submit, posted_message, where=post_in_threa
         return redirect(where(outcome.post, request.user)), {}, 200
     # Held, for crisis words or for a moderator's first look: the writer is told why,
     # and shown help at once when they may be in danger.
-    return redirect("post_waiting", outcome.post.pk), {}, 200
+    return redirect("moderation:post_waiting", outcome.post.pk), {}, 200
 
 
 @posting_allowed

@@ -58,7 +58,7 @@ def send_check_in(*, case, moderator, body):
     notify_member(
         recipient=writer,
         message=NOTICE,
-        link=reverse("check_in", args=[case.pk]),
+        link=reverse("moderation:check_in", args=[case.pk]),
         link_label=NOTICE_LINK_LABEL,
     )
     return check_in

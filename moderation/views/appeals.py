@@ -25,7 +25,7 @@ def appeal(request, pk):
                 request,
                 "Thank you. A different moderator will look at this again and let you know.",
             )
-            return redirect("appeal", pk=decision.pk)
+            return redirect("moderation:appeal", pk=decision.pk)
     return render(
         request,
         "moderation/appeal.html",

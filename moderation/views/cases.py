@@ -51,7 +51,7 @@ def case(request, pk):
             )
         except DecisionRefused as refused:
             messages.error(request, refused.message)
-            return redirect("moderation_case", case.pk)
+            return redirect("moderation:case", case.pk)
         messages.success(request, "Your decision is saved. Thank you.")
         return _next_case(request.user)
     # Opening a case changes nothing: it is taken with its button, or by deciding it.
@@ -80,7 +80,7 @@ def take(request, pk):
         messages.error(request, refused.message)
     else:
         messages.success(request, "The case is yours for the next 15 minutes.")
-    return redirect("moderation_case", case.pk)
+    return redirect("moderation:case", case.pk)
 
 
 @login_required
@@ -94,8 +94,8 @@ def _next_case(moderator):
     """On to the next case, so a shift is one page per decision; the queue when none."""
     following = Case.objects.next_for(moderator)
     if following is None:
-        return redirect("moderation_queue")
-    return redirect("moderation_case", following.pk)
+        return redirect("moderation:queue")
+    return redirect("moderation:case", following.pk)
 
 
 def _message_preview(action, reason, case):
@@ -159,7 +159,7 @@ def reassign(request, pk):
     form = ReassignForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(form.errors.get("username", [])))
-        return redirect("moderation_case", case.pk)
+        return redirect("moderation:case", case.pk)
     moderator = form.cleaned_data["moderator"]
     try:
         reassign_case(case=case, lead=request.user, moderator=moderator)
@@ -170,4 +170,4 @@ def reassign(request, pk):
             request,
             f"The case is now with {moderator.username}." if moderator else "The case is free.",
         )
-    return redirect("moderation_case", case.pk)
+    return redirect("moderation:case", case.pk)

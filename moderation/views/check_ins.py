@@ -45,7 +45,7 @@ def send(request, pk):
     form = CheckInForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(form.errors["body"]))
-        return redirect("moderation_case", case.pk)
+        return redirect("moderation:case", case.pk)
     try:
         send_check_in(case=case, moderator=request.user, body=form.cleaned_data["body"].strip())
     except CheckInRefused as refused:
@@ -54,7 +54,7 @@ def send(request, pk):
         messages.success(
             request, "Your check-in is sent. The writer sees it as from the moderators."
         )
-    return redirect("moderation_case", case.pk)
+    return redirect("moderation:case", case.pk)
 
 
 @login_required
@@ -73,7 +73,7 @@ def conversation(request, pk):
         else:
             if not answer.crisis:
                 messages.success(request, "Thank you. Your answer is with the moderators.")
-                return redirect("check_in", case.pk)
+                return redirect("moderation:check_in", case.pk)
             # Help at once, on this page, as for a crisis post.
             crisis = True
             form = CheckInAnswerForm()

@@ -61,5 +61,5 @@ def flag_profile(request, username):
             form.add_error(None, refused.message)
         else:
             messages.success(request, "Thank you. A moderator will look at this.")
-            return remember_device(request, redirect("profile", member.username), device)
+            return remember_device(request, redirect("accounts:profile", member.username), device)
     return render(request, "moderation/flag_profile.html", {"member": member, "form": form})

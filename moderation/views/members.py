@@ -21,7 +21,7 @@ def member(request, username):
     if request.method == "POST" and form.is_valid():
         add_staff_note(author=request.user, member=person, text=form.cleaned_data["text"])
         messages.success(request, "Your note is saved.")
-        return redirect("moderation_member", username=person.username)
+        return redirect("moderation:member", username=person.username)
     return render(
         request,
         "moderation/member.html",

@@ -63,7 +63,7 @@ def approve_plain(request):
     form = PlainApprovalForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Please tick the first posts you want to approve.")
-        return redirect("moderation_queue")
+        return redirect("moderation:queue")
     approved, left = approve_plain_cases(
         moderator=request.user, case_ids=form.cleaned_data["cases"]
     )
@@ -78,4 +78,4 @@ def approve_plain(request):
             f"{'it was' if len(left) == 1 else 'they were'} left open: please open "
             f"{'it' if len(left) == 1 else 'them'} to decide.",
         )
-    return redirect("moderation_queue")
+    return redirect("moderation:queue")

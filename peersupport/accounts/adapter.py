@@ -44,7 +44,7 @@ class AccountAdapter(DefaultAccountAdapter):
         # A moderator signs in to work the queue; a "next" address still wins (allauth
         # asks for it before this).
         if can_moderate(request.user):
-            return reverse("moderation_queue")
+            return reverse("moderation:queue")
         return super().get_login_redirect_url(request)
 
     def _get_login_attempts_cache_key(self, request, **credentials):

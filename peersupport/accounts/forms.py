@@ -46,8 +46,8 @@ class SignupForm(AllauthSignupForm):
         self.fields["accept_guidelines"].help_text = format_html(
             'Read the <a href="{}">community guidelines</a> first. The '
             '<a href="{}">privacy notice</a> says what we keep about you and why.',
-            reverse("guidelines"),
-            reverse("privacy"),
+            reverse("signposting:guidelines"),
+            reverse("signposting:privacy"),
         )
         self.fields["email"].label = "Email address"
         for name in ("username", "email", "password1", "password2"):

@@ -65,9 +65,11 @@ def settings_view(request):
         else:
             update_preferences(request.user, **preferences)
             if bio.kind == OutcomeKind.CRISIS:
-                return redirect("bio_waiting")  # help first, and nothing else
+                return redirect("moderation:bio_waiting")  # help first, and nothing else
             messages.success(request, "Your preferences are saved.")
-            return redirect("bio_waiting" if bio.kind == OutcomeKind.HELD else "settings")
+            return redirect(
+                "moderation:bio_waiting" if bio.kind == OutcomeKind.HELD else "accounts:settings"
+            )
     mutes = Mute.objects.active().filter(muter=request.user).select_related("muted")
     return render(
         request,

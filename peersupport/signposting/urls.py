@@ -2,6 +2,8 @@ from django.urls import path
 
 from . import views
 
+app_name = "signposting"
+
 urlpatterns = [
     path("help/", views.help_page, name="help"),
     path("help/region/", views.choose_region, name="choose_region"),

@@ -57,7 +57,7 @@ def choose_region(request):
     ):
         response = HttpResponseRedirect(next_url)
     else:
-        response = redirect("help")
+        response = redirect("signposting:help")
     if request.user.is_authenticated:
         update_preferences(request.user, region=region)
     response.set_cookie(

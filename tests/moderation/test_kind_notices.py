@@ -19,7 +19,7 @@ REASON = "Please see the services below."
 
 def hide(moderator_client, case, reason=REASON):
     return moderator_client.post(
-        reverse("moderation_case", args=[case.pk]),
+        reverse("moderation:case", args=[case.pk]),
         {"action": "hide", "reason": reason, "seen_posts": str(case.post.pk)},
     )
 
@@ -58,6 +58,6 @@ def test_the_appeal_page_quotes_the_reason_without_a_stray_full_stop(moderator_c
     hide(moderator_client, case)
     decision = ModerationAction.objects.get(action=ActionKind.HIDE)
     client.force_login(writer)
-    page = client.get(reverse("appeal", args=[decision.pk])).content.decode()
+    page = client.get(reverse("moderation:appeal", args=[decision.pk])).content.decode()
     assert REASON in page
     assert ".”." not in page and "..”" not in page

@@ -27,7 +27,7 @@ POST_DATA = {
 
 def test_the_walk_finds_every_moderation_and_admin_url():
     names = {route.name for route in MODERATION + ADMIN}
-    assert {"moderation_queue", "moderation_case", "appeal", "admin:index"} <= names
+    assert {"moderation:queue", "moderation:case", "moderation:appeal", "admin:index"} <= names
     for suffix in ("changelist", "add", "change", "delete", "history"):
         assert f"admin:moderation_case_{suffix}" in names
         assert f"admin:forum_board_{suffix}" in names

@@ -73,10 +73,10 @@ PSEUDONYM_ROUTES = [route for route in all_routes() if "username" in route.param
 @pytest.mark.parametrize("pseudonym", ["%00", "Writer%00Wren", "%2500"])
 def test_a_pseudonym_no_one_can_have_is_not_found(moderator_client, world, pseudonym):
     assert {route.name for route in PSEUDONYM_ROUTES} >= {
-        "profile",
-        "mute_member",
-        "unmute_member",
-        "moderation_member",
+        "accounts:profile",
+        "forum:mute_member",
+        "forum:unmute_member",
+        "moderation:member",
     }
     for route in PSEUDONYM_ROUTES:
         url = reverse(route.name, kwargs={"username": "StandIn"}).replace("StandIn", pseudonym)

@@ -70,14 +70,14 @@ def _param_value(route, param, world):
         "key": lambda: "not-a-real-key",
         "uidb36": lambda: "1",
         "id": lambda: world["writer"].pk,
-        "slug": lambda: "a-hard-week" if name == "thread" else world["board"].slug,
+        "slug": lambda: "a-hard-week" if name == "forum:thread" else world["board"].slug,
     }
     if param == "pk":
         if "case" in name or "reassign" in name:
             return world["case"].pk
-        if name == "appeal":
+        if name == "moderation:appeal":
             return world["decision"].pk
-        if "thread" in name or name in ("reply", "close_thread"):
+        if "thread" in name or name in ("forum:reply", "forum:close_thread"):
             return world["thread"].pk
         return world["post"].pk
     if param not in values:

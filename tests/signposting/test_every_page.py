@@ -11,8 +11,8 @@ from tests.pages import assert_signposted
 # Not pages: a liveness probe for load balancers, the icon browsers ask for, robots.txt,
 # and POST-only form targets.
 # Moderators' bulk approval is a form target behind the moderators' sign-in.
-NOT_PAGES = {"healthz", "favicon", "robots_txt", "moderation_approve_plain"}
-POST_ONLY = {"choose_region", "export_data", "mark_notifications_read"}
+NOT_PAGES = {"signposting:healthz", "signposting:favicon", "robots_txt", "moderation:approve_plain"}
+POST_ONLY = {"signposting:choose_region", "accounts:export_data", "forum:mark_notifications_read"}
 
 
 def _names(patterns, namespace=""):
@@ -41,7 +41,8 @@ URLS = urls_without_arguments()
 
 def test_the_walk_covers_the_main_pages():
     names = {name for name, _ in URLS}
-    assert {"home", "help", "guidelines", "professionals", "settings"} <= names
+    assert {"forum:home", "signposting:help", "signposting:guidelines"} <= names
+    assert {"signposting:professionals", "accounts:settings"} <= names
     assert {"account_signup", "account_login", "account_reset_password"} <= names
 
 

@@ -35,7 +35,8 @@ def test_with_public_reading_crawlers_may_fetch_pages_but_not_index_them(client,
 
 def test_the_walk_covers_the_reading_pages():
     names = {route.name for route in ROUTES}
-    assert {"home", "board", "thread", "post", "profile", "search", "help", "healthz"} <= names
+    assert {"forum:home", "forum:board", "forum:thread", "forum:post", "forum:search"} <= names
+    assert {"accounts:profile", "signposting:help", "signposting:healthz"} <= names
 
 
 @pytest.mark.slow  # every URL the site has, fetched
