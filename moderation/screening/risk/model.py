@@ -26,6 +26,7 @@ model) is loaded on first use, once per process; only numpy is imported here.
 import functools
 import json
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -159,10 +160,36 @@ def __getattr__(name):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+# The model learnt from short posts (a median of 18 words). A long post reaches it as
+# one blended whole, and a long, kind reply full of coping ideas could read as risk though
+# no part of it does. So a post longer than this counts as risky only as far as its
+# most worrying part, read alone, does too.
+LONGEST_READ_WHOLE = 40
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
 def scores(text, read=None):
     """P(crisis) and P(crisis or concern) for one post. `read`: `text.sentences(text)`,
     if the caller has it already."""
-    return model().scores(text, read)
+    found = model().scores(text, read)
+    if len(text.split()) <= LONGEST_READ_WHOLE:
+        return found
+    parts = [model().scores(part) for part in _parts(text)]
+    return Scores(
+        min(found.crisis, max(part.crisis for part in parts)),
+        min(found.reach, max(part.reach for part in parts)),
+    )
+
+
+def _parts(text):
+    """Runs of whole sentences of up to LONGEST_READ_WHOLE words each."""
+    parts, current = [], []
+    for sentence in filter(str.strip, SENTENCE_BREAK.split(text)):
+        if current and len(" ".join([*current, sentence]).split()) > LONGEST_READ_WHOLE:
+            parts.append(" ".join(current))
+            current = []
+        current.append(sentence)
+    return [*parts, " ".join(current)] if current else parts
 
 
 def level_for(found, limits=None):

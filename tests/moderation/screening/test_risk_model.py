@@ -160,6 +160,30 @@ def test_clear_ordinary_posts_are_left_alone(text):
     assert risk_model.suggested_level(text) == "", risk_model.scores(text)
 
 
+# A long, kind reply made of coping ideas: read as one blended whole, the model once
+# held it as crisis, though no part of it says anything of the kind.
+LONG_KIND_REPLY = (
+    "It took courage to put all of that into words, so well done. Music with no words is "
+    "what calms me down when it gets loud. Be gentle with yourself while you work out what "
+    "helps. Writing things down before bed stops my thoughts going round. My sleep was all "
+    "over the place until I kept a routine.\n\n> A short walk outside, even in the rain, "
+    "resets me a little.\n\nThings that help me:\n\n- five slow breaths, in and out\n"
+    "- tidying **one** small corner\n- stepping outside for fresh air\n\nLook after "
+    "yourself, and let us know how you are getting on."
+)
+
+
+def test_a_long_kind_reply_is_read_part_by_part_and_left_alone():
+    assert len(LONG_KIND_REPLY.split()) > risk_model.LONGEST_READ_WHOLE
+    assert risk_model.suggested_level(LONG_KIND_REPLY) == "", risk_model.scores(LONG_KIND_REPLY)
+
+
+@pytest.mark.parametrize("text", CLEAR_CRISIS)
+def test_a_crisis_inside_a_long_post_still_reads_as_crisis(text):
+    long_post = f"{LONG_KIND_REPLY}\n\n{text}"
+    assert risk_model.suggested_level(long_post) == "crisis", risk_model.scores(long_post)
+
+
 @pytest.mark.slow  # a fresh interpreter in a subprocess
 def test_importing_the_model_loads_nothing_heavy():
     code = (
