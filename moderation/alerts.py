@@ -12,7 +12,7 @@ from django.utils.module_loading import import_string
 
 from peersupport.accounts.models import User
 
-from ..models import Case
+from .models import Case
 
 
 def reminder_after():

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.checks import Warning, register
 from django.db import DatabaseError
 
-from .services.escalation import lead_coverage_problem
+from .alerts import lead_coverage_problem
 
 WEBHOOK_NOTIFIER = "moderation.notifiers.WebhookNotifier"
 

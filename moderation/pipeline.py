@@ -9,28 +9,18 @@ Views call `submit_thread`, `submit_reply` or `submit_edit` with the writer's
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db import transaction
 
 from forum import services as forum_services
 from forum.limits import REPLY, THREAD, posting_pause, take_posting_turn
 from forum.models import PostStatus
 from forum.notifications import notify_member
-from peersupport.accounts.permissions import is_admin, is_moderator
 
 from . import notices
-from .models import CaseReason, ModerationSettings, RiskLevel
+from .models import CaseReason, RiskLevel
 from .screening.screen import screen_text
 from .services.cases import open_case, open_crisis_case
-
-
-class OutcomeKind:
-    PUBLISHED = "published"  # showing to everyone (perhaps with a case for review)
-    HELD = "held"  # waiting for a moderator
-    CRISIS = "crisis"  # held, and the writer is shown help at once
-    REFUSED = "refused"  # not saved: blocked words
-    PAUSED = "paused"  # not saved: the writer has posted a lot in a short time
-    CHECK_PERSONAL_DATA = "check-personal-data"  # not saved: please remove these first
+from .visibility import OutcomeKind, decide, is_premoderated, is_staff
 
 
 @dataclass
@@ -48,28 +38,7 @@ class Outcome:
 
 def _premoderated(author, board):
     """Pre-moderated boards, and every member `is_premoderated`, wait for a moderator."""
-    return (board.is_premoderated and not _is_staff(author)) or is_premoderated(author)
-
-
-def _is_staff(author):
-    """Moderators, leads and admins with their roles in force: screened like everyone,
-    but neither pre-moderated nor limited."""
-    return is_admin(author) or is_moderator(author)
-
-
-def is_premoderated(author):
-    """Whether what a member writes waits for a moderator wherever they write it (a post
-    or their bio): their first posts, and everyone's on "moderate everything" nights.
-    Staff and moderators (with their two-step sign-in set up) are screened but skip
-    pre-moderation."""
-    if _is_staff(author):
-        return False
-    if ModerationSettings.current().moderate_everything:
-        return True
-    first_posts = settings.PREMODERATION_FIRST_POSTS
-    return (
-        first_posts > 0 and author.posts.filter(status=PostStatus.PUBLISHED).count() < first_posts
-    )
+    return (board.is_premoderated and not is_staff(author)) or is_premoderated(author)
 
 
 def _pause(author, kind, screening):
@@ -78,41 +47,9 @@ def _pause(author, kind, screening):
     moderators, like pre-moderation, are not limited. Takes the writer's turn first,
     for every post, so that counting and storing it are one step."""
     take_posting_turn(author)
-    if screening.is_crisis or _is_staff(author):
+    if screening.is_crisis or is_staff(author):
         return ""
     return posting_pause(author, kind)
-
-
-# Read by a moderator soon, but not kept from the forum meanwhile.
-PUBLISHED_WITH_CASE = {CaseReason.CONCERN_LANGUAGE, CaseReason.BULLYING_RECEIVED}
-
-
-def decide(screening, *, post_anyway, premoderated):
-    """(outcome kind, case reasons) for what the screening found; None when the words
-    must not be saved as they are. Crisis comes first, every time: a writer who may be
-    in danger is never sent back to remove a phone number or a blocked word, their
-    post is held and they are shown help."""
-    crisis = screening.is_crisis
-    if not crisis and screening.level == RiskLevel.BLOCKED:
-        return None
-    if not crisis and screening.personal_data and not post_anyway:
-        return None
-    reasons = []
-    levels = {match.level for match in screening.matches}
-    if crisis:
-        reasons.append(CaseReason.CRISIS_LANGUAGE)
-    elif RiskLevel.CONCERN in levels:
-        reasons.append(CaseReason.CONCERN_LANGUAGE)
-    if RiskLevel.BULLYING in levels:
-        reasons.append(CaseReason.BULLYING_RECEIVED)
-    if screening.personal_data:
-        reasons.append(CaseReason.PERSONAL_DATA)
-    if premoderated:
-        reasons.append(CaseReason.PREMODERATION)
-    if crisis:
-        return OutcomeKind.CRISIS, reasons
-    held = any(reason not in PUBLISHED_WITH_CASE for reason in reasons)
-    return (OutcomeKind.HELD if held else OutcomeKind.PUBLISHED), reasons
 
 
 def _not_saved(screening):

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from .services.escalation import alert_leads_about_case, alert_leads_about_waiting_crises
+from .alerts import alert_leads_about_case, alert_leads_about_waiting_crises
 
 
 # Each case is locked and marked as the leads are told, so a retry tells only the rest.

@@ -45,7 +45,7 @@ class Case(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
     decision = models.CharField(max_length=20, blank=True)
     # The leads are told about a crisis case once when it opens, and reminded once if it
-    # is still open CRISIS_REMINDER_MINUTES later (moderation.services.escalation).
+    # is still open CRISIS_REMINDER_MINUTES later (moderation.alerts).
     leads_alerted_at = models.DateTimeField(null=True, blank=True)
     leads_reminded_at = models.DateTimeField(null=True, blank=True)
     # Was the screening right? Optional, given with the decision on a case with

@@ -11,7 +11,6 @@ from .check_ins import CheckInRefused, answer_check_in, send_check_in
 from .claims import CLAIM_LENGTH, DecisionRefused, claim_case, reassign_case
 from .decisions import decide_case
 from .erasure import forget_member
-from .escalation import alert_leads_about_case, alert_leads_about_waiting_crises
 from .flags import FlagRefused, flag_post, flag_profile
 from .notes import add_staff_note
 from .plain_cases import approve_plain_cases
@@ -25,8 +24,6 @@ __all__ = [
     "DecisionRefused",
     "FlagRefused",
     "add_staff_note",
-    "alert_leads_about_case",
-    "alert_leads_about_waiting_crises",
     "answer_check_in",
     "appeal_decision",
     "approve_plain_cases",

@@ -23,11 +23,10 @@ from forum.notifications import notify_member
 from forum.permissions import can_post
 from peersupport.accounts.models import User
 
-# The module, not its names: the pipeline opens its cases through this package, so
-# whichever of the two is imported first finds the other half-loaded.
-from .. import notices, pipeline
+from .. import notices
 from ..models import RiskLevel
 from ..screening.screen import screen_text
+from ..visibility import OutcomeKind, decide, is_premoderated
 from .cases import open_profile_case
 
 # Nothing to do: the bio given is the one already showing or waiting.
@@ -54,23 +53,21 @@ def submit_bio(*, member, bio):
         # Taking a bio down, or going back to the one showing, puts up no new words:
         # a member may do it whenever they like, suspended or not.
         _store(member, bio=bio, pending_bio="")
-        return BioOutcome(pipeline.OutcomeKind.PUBLISHED)
+        return BioOutcome(OutcomeKind.PUBLISHED)
     if not can_post(member):
-        return BioOutcome(pipeline.OutcomeKind.REFUSED, reason=_paused(member))
+        return BioOutcome(OutcomeKind.REFUSED, reason=_paused(member))
     screening = screen_text(bio)
-    decided = pipeline.decide(
-        screening, post_anyway=False, premoderated=pipeline.is_premoderated(member)
-    )
+    decided = decide(screening, post_anyway=False, premoderated=is_premoderated(member))
     if decided is None:
-        return BioOutcome(pipeline.OutcomeKind.REFUSED, reason=_refusal(screening))
+        return BioOutcome(OutcomeKind.REFUSED, reason=_refusal(screening))
     kind, reasons = decided
-    if kind == pipeline.OutcomeKind.PUBLISHED:
+    if kind == OutcomeKind.PUBLISHED:
         _store(member, bio=bio, pending_bio="")
     else:
         _store(member, pending_bio=bio)
     if reasons:
         open_profile_case(member=member, reasons=reasons, findings=screening.as_findings())
-    if kind == pipeline.OutcomeKind.CRISIS:
+    if kind == OutcomeKind.CRISIS:
         # Kept in their notifications: the page of help is gone once they leave it.
         notify_member(recipient=member, message=notices.compose(HELD_CRISIS_NOTICE))
     return BioOutcome(kind)

@@ -1,6 +1,6 @@
 from django import template
 
-from ..services.escalation import lead_coverage_problem
+from ..alerts import lead_coverage_problem
 
 register = template.Library()
 

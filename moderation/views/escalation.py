@@ -4,9 +4,9 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from ..alerts import overdue_cutoff
 from ..models import Case
 from ..permissions import can_moderate, check_can_see_crisis_cases
-from ..services.escalation import overdue_cutoff
 
 
 @login_required

@@ -92,7 +92,7 @@ class User(AbstractUser):
     warning_preferences = models.JSONField(default=dict, blank=True)
     # Set by a moderator's suspension: the member can read but not post until then.
     posting_suspended_until = models.DateTimeField(null=True, blank=True, editable=False)
-    # Only meaningful for safeguarding leads (moderation.services.escalation): when any lead is
+    # Only meaningful for safeguarding leads (moderation.alerts): when any lead is
     # on call, a new crisis case alerts those leads; when none is, it alerts them all.
     on_call = models.BooleanField(
         "on call for crisis alerts",

@@ -13,8 +13,8 @@ from django.core import mail
 from django.core.checks import run_checks
 from django.utils import timezone
 
+from moderation.alerts import alert_leads_about_waiting_crises
 from moderation.models import Case, CaseReason
-from moderation.services import alert_leads_about_waiting_crises
 from tests.factories import BoardFactory, UserFactory
 from tests.moderation.case_helpers import make_case, make_lead
 

@@ -10,8 +10,9 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
+from moderation.alerts import alert_leads_about_waiting_crises
 from moderation.models import Case, CaseReason
-from moderation.services import alert_leads_about_waiting_crises, open_case
+from moderation.services import open_case
 from tests.factories import UserFactory, make_thread
 from tests.moderation.case_helpers import in_group
 

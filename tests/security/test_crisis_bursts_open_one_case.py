@@ -10,8 +10,8 @@ from django.core import mail
 from django.test import Client
 
 from forum.models import Notification, Post, PostStatus
+from moderation.alerts import alert_leads_about_waiting_crises
 from moderation.models import ActionKind, Case, Flag, FlagReason, ModerationAction
-from moderation.services import alert_leads_about_waiting_crises
 from tests.factories import BoardFactory, UserFactory, make_reply, make_thread
 from tests.moderation.case_helpers import make_lead, make_moderator
 

@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from moderation.services import alert_leads_about_waiting_crises
+from moderation.alerts import alert_leads_about_waiting_crises
 
 
 class Command(BaseCommand):
