@@ -1,17 +1,32 @@
 """The one way the apps cache what they read: `cached` to read through the cache, and
 `forget` to drop copies when what they copy changes."""
 
+import logging
+
 from django.core.cache import cache
 from django.db import transaction
+
+logger = logging.getLogger(__name__)
 
 
 def cached(key, timeout, compute):
     """The value stored under `key`, computed by `compute()` and stored for `timeout`
-    seconds when missing. None is never stored, so `compute` must not return it."""
-    value = cache.get(key)
+    seconds when missing. None is never stored, so `compute` must not return it.
+
+    The cache only saves work, so it never stops a request. A cache that is down, or an
+    entry this code can no longer read (a class that moved in a release), counts as a
+    miss. Screening a post reads through here, and a post must always be screened."""
+    try:
+        value = cache.get(key)
+    except Exception:
+        logger.warning("Cache unreadable for %s; computing it instead", key, exc_info=True)
+        value = None
     if value is None:
         value = compute()
-        cache.set(key, value, timeout)
+        try:
+            cache.set(key, value, timeout)
+        except Exception:
+            logger.warning("Cache unwritable for %s", key, exc_info=True)
     return value
 
 
