@@ -224,3 +224,37 @@ def load_problems(load_results):
     if lost:
         problems.append(f"{lost} acknowledged posts are not in the database")
     return problems
+
+
+# DESIGN.md's throughput targets, as a ratio to the bare view's requests a second.
+THROUGHPUT_TARGETS = {"member's thread page": 0.6, "visitor's thread page": 3.0}
+
+
+def throughput_table(throughput):
+    lines = []
+    for name, figures in throughput["summary"].items():
+        target = THROUGHPUT_TARGETS.get(name)
+        ratio = f"{figures['ratio']:.2f}x"
+        if target is not None:
+            ratio = f"{ratio} {'✓' if figures['ratio'] >= target else '✗'} ≥{target}x"
+        lines.append(
+            [
+                name,
+                f"{figures['rps']:.1f}",
+                f"{figures['p50_ms']:.1f}",
+                f"{figures['p99_ms']:.1f}",
+                figures["errors"],
+                ratio,
+            ]
+        )
+    headers = ["page (wrk, 16 connections)", "requests/s", "p50 ms", "p99 ms", "errors"]
+    return format_table([*headers, "ratio to bare view"], lines)
+
+
+def throughput_problems(throughput):
+    """Failed requests under wrk fail the run; a missed ratio is reported, not fatal."""
+    return [
+        f"{figures['errors']} failed requests under wrk on {name}"
+        for name, figures in throughput["summary"].items()
+        if figures["errors"]
+    ]

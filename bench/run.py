@@ -40,11 +40,15 @@ def parse_args(argv):
     parser.add_argument(
         "--users", default="16,64", help="concurrent users per load level (comma-separated)"
     )
+    parser.add_argument(
+        "--throughput-seconds", type=int, help="seconds wrk loads each page, per round"
+    )
     args = parser.parse_args(argv)
     args.iterations = args.iterations or (5 if args.quick else 30)
     args.warmup = args.warmup if args.warmup is not None else (1 if args.quick else 3)
     args.load_seconds = args.load_seconds or (10 if args.quick else 60)
     args.users = [int(users) for users in args.users.split(",")]
+    args.throughput_seconds = args.throughput_seconds or (2 if args.quick else 5)
     return args
 
 
@@ -69,6 +73,7 @@ def main(argv=None):
     targets = scenarios.find_targets(people)
     planned = scenarios.build(targets, people)
     results, load_results, left_in_queue = measure(args, people, targets, planned)
+    throughput = measure_throughput(args, people, targets)
     worker = report.worker_figures(WORKER_LOG.read_text())
 
     rows = report.scenario_rows(results)
@@ -79,6 +84,10 @@ def main(argv=None):
     print()
     print(report.worker_table(worker))
     problems = report.worker_problems(worker, left_in_queue)
+    if throughput:
+        print()
+        print(report.throughput_table(throughput))
+        problems += report.throughput_problems(throughput)
     if load_results:
         print()
         print(report.load_table(load_results["levels"]))
@@ -101,6 +110,7 @@ def main(argv=None):
             "scenarios": {name: {**rows[name], "raw": results[name]} for name in results},
             "worker": worker,
             "load": load_results,
+            "throughput": throughput,
             "budgets_met": report.budgets_met(rows),
             "problems": problems,
         },
@@ -112,7 +122,16 @@ def main(argv=None):
     return 1 if problems else 0
 
 
-OPTIONS_RECORDED = ("scale", "quick", "no_load", "iterations", "warmup", "load_seconds", "users")
+OPTIONS_RECORDED = (
+    "scale",
+    "quick",
+    "no_load",
+    "iterations",
+    "warmup",
+    "load_seconds",
+    "users",
+    "throughput_seconds",
+)
 
 
 def measure(args, people, targets, planned):
@@ -166,6 +185,26 @@ def measure(args, people, targets, planned):
             say("Waiting for the worker to empty the task queue")
             left_in_queue = server.wait_for_empty_queue()
     return results, load_results, left_in_queue
+
+
+def measure_throughput(args, people, targets):
+    """Requests a second per page under wrk (bench/throughput.py), on a gunicorn with
+    reading open to visitors; None, with a word why, when wrk is not installed."""
+    from bench import over_http, server, throughput
+    from bench.seed.accounts import BULK_PASSWORD
+
+    if not throughput.available():
+        say("Throughput: skipped, wrk is not installed (apt-get install wrk)")
+        return None
+    log = WORKDIR / "gunicorn-throughput.log"
+    with server.gunicorn(log, extra_env={"PUBLIC_READING": "1"}) as base_url:
+        sessions = {
+            role: over_http.sign_in(base_url, user.username if user else None, BULK_PASSWORD)
+            for role, user in people.items()
+        }
+        say(f"Throughput: {throughput.ROUNDS} rounds, {args.throughput_seconds} s a page")
+        rounds = throughput.measure(base_url, targets, sessions, args.throughput_seconds)
+    return {"rounds": rounds, "summary": throughput.summary(rounds)}
 
 
 if __name__ == "__main__":

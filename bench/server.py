@@ -62,10 +62,10 @@ def _stop(process):
 
 
 @contextlib.contextmanager
-def _running(program, arguments, log_path, log_mode="ab"):
+def _running(program, arguments, log_path, log_mode="ab", extra_env=None):
     """One of this venv's programs with the bench settings, in a process group of its
     own, its output in `log_path`; stopped with its children when the block ends."""
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"}
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", **(extra_env or {})}
     log_path.parent.mkdir(parents=True, exist_ok=True)
     command = [str(Path(sys.executable).parent / program), *arguments]
     with open(log_path, log_mode) as log:
@@ -79,13 +79,14 @@ def _running(program, arguments, log_path, log_mode="ab"):
 
 
 @contextlib.contextmanager
-def gunicorn(log_path):
+def gunicorn(log_path, extra_env=None):
     """Yields the base URL. Persistent database connections come from CONN_MAX_AGE in
-    bench.settings."""
+    bench.settings; `extra_env` adds settings from the environment."""
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     arguments = ["peersupport.wsgi", "--workers", str(WORKERS), "--bind", f"127.0.0.1:{port}"]
-    with _running("gunicorn", [*arguments, "--log-level", "warning"], log_path) as process:
+    arguments += ["--log-level", "warning"]
+    with _running("gunicorn", arguments, log_path, extra_env=extra_env) as process:
         _wait_until_ready(process, base_url)
         yield base_url
 
