@@ -36,7 +36,7 @@ class Page:
 
 def pages(targets):
     return [
-        Page(BARE, "/bench/baseline/", "visitor"),
+        Page(BARE, "/bench/bare/", "visitor"),
         Page("member's thread page", f"/threads/{targets.thread_200}/", "reader"),
         Page("visitor's thread page", f"/threads/{targets.thread_200}/", "visitor"),
         Page("home", "/", "reader"),

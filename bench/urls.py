@@ -4,6 +4,7 @@ from . import views
 
 urlpatterns = [
     path("bench/baseline/", views.baseline, name="bench_baseline"),
+    path("bench/bare/", views.bare, name="bench_bare"),
     path("", include("peersupport.urls")),
 ]
 

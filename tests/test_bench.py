@@ -9,7 +9,7 @@ from bench import TEMPLATES_DIR, plans, report, stats
 from bench.bodies import UNIQUE_WORD_PREFIX, new_token, reply_body
 from bench.middleware import server_timing
 from bench.scenarios import Scenario, ScenarioFailed, check_response
-from tests.factories import make_thread
+from tests.factories import make_reply, make_thread
 
 
 def measured(p50, p95, queries, budget_ms=None, budget_queries=None, http=None):
@@ -241,6 +241,20 @@ def test_the_baseline_renders_fifty_rows_without_the_database(client, bench_temp
     response = client.get("/bench/baseline/")
     assert response.status_code == 200
     assert response.content.decode().count("<tr><td>") == 50
+
+
+@pytest.mark.urls("bench.urls")
+def test_the_bare_page_reads_fifty_rows_in_one_query(
+    client, db, bench_templates, django_assert_num_queries
+):
+    thread = make_thread(body="The first of many")
+    for number in range(60):
+        make_reply(thread, body=f"Reply {number}")
+    with django_assert_num_queries(1):
+        response = client.get("/bench/bare/")
+    page = response.content.decode()
+    assert page.count("<tr><td>") == 50
+    assert "Reply 59" in page and "The first of many" not in page
 
 
 @pytest.mark.urls("bench.urls")
