@@ -172,7 +172,11 @@ def scores(text, read=None):
     """P(crisis) and P(crisis or concern) for one post. `read`: `text.sentences(text)`,
     if the caller has it already."""
     found = model().scores(text, read)
-    if len(text.split()) <= LONGEST_READ_WHOLE:
+    # Reading the parts can only lower the scores, so they are read only when the whole
+    # would otherwise reach a stored threshold: most long posts are spared the work.
+    limits = thresholds()
+    below = found.crisis < limits.crisis and found.reach < limits.reach
+    if below or len(text.split()) <= LONGEST_READ_WHOLE:
         return found
     parts = [model().scores(part) for part in _parts(text)]
     return Scores(
