@@ -121,6 +121,18 @@ class Case(models.Model):
         )
 
     @property
+    def looks_plain(self):
+        """What a listing can tell of `Case.objects.plain_first_posts()` (which also
+        checks flags): held only for pre-moderation, nothing found, no posts gathered.
+        Needs `with_added_post_count()`."""
+        return (
+            self.post_id is not None
+            and self.reasons == [CaseReason.PREMODERATION]
+            and not self.findings
+            and not self.added_post_count
+        )
+
+    @property
     def may_distress(self):
         """Whether the screening or a member found something: only then is the
         moderator warned before reading."""

@@ -8,7 +8,7 @@ from django.utils.text import Truncator
 from django.views.decorators.http import require_POST
 
 from ..forms import PlainApprovalForm, QueueFilterForm
-from ..models import Case, CaseReason
+from ..models import Case
 from ..permissions import check_can_moderate
 from ..services import approve_plain_cases
 
@@ -45,14 +45,7 @@ def _as_listed(cases, moderator):
         case.about_you = (case.post.author_id if case.post_id else case.member_id) == moderator.pk
         words = case.post.body if case.post else case.member.pending_bio or case.member.bio
         case.excerpt = Truncator(words).chars(EXCERPT_LENGTH)
-        # What the listing already knows; approve_plain_cases checks flags too.
-        case.is_plain = (
-            case.post_id is not None
-            and case.reasons == [CaseReason.PREMODERATION]
-            and not case.findings
-            and not case.added_post_count
-            and not case.about_you
-        )
+        case.is_plain = case.looks_plain and not case.about_you
     return cases
 
 
