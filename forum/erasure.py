@@ -11,6 +11,7 @@ from django.db import transaction
 
 from .counters import copy_opening_post_status, synchronize_thread_counters
 from .models import Notification, Post, PostStatus, Reaction, Revision, Thread
+from .thread_versions import touch_threads
 
 # A thread that stays because others replied keeps its place, not its writer's words.
 REMOVED_TITLE = "A thread whose writer has left"
@@ -27,7 +28,9 @@ def erase_posts_by(member):
             _empty(post)
         else:
             _delete(post)
-    synchronize_thread_counters(thread_ids={post.thread_id for post in posts})
+    thread_ids = {post.thread_id for post in posts}
+    synchronize_thread_counters(thread_ids=thread_ids)
+    touch_threads(*thread_ids)
     return [post.pk for post in posts]
 
 

@@ -23,6 +23,11 @@ class WarningDisplay(models.TextChoices):
     SHOW = "show", "Show them openly, with the warning as a label"
 
 
+def muted_ids(member):
+    """The members `member` has muted, for now."""
+    return set(Mute.objects.active().filter(muter=member).values_list("muted_id", flat=True))
+
+
 def muted_words_pattern(muted_words):
     """One case-insensitive pattern matching any muted word or phrase as a whole word."""
     words = [line.strip() for line in muted_words.splitlines() if line.strip()]
@@ -41,22 +46,28 @@ class ReaderChoices:
     revealed_post_id: int | None = None
 
     @classmethod
-    def for_user(cls, user, revealed_post_id=None):
+    def for_user(cls, user, revealed_post_id=None, muted_author_ids=None):
+        """`user` may also be a forum.thread_pages.SharedReader: signed in, but nobody
+        in particular (no pk), so owning no post and muting no one. `muted_author_ids`
+        saves the query when the caller has them already."""
         if not user.is_authenticated:
             return cls(revealed_post_id=revealed_post_id)
+        if muted_author_ids is None:
+            muted_author_ids = muted_ids(user) if user.pk else ()
         return cls(
             user_id=user.pk,
-            muted_author_ids=frozenset(
-                Mute.objects.active().filter(muter=user).values_list("muted_id", flat=True)
-            ),
+            muted_author_ids=frozenset(muted_author_ids),
             muted_words=muted_words_pattern(user.muted_words),
             warning_preferences=user.warning_preferences or {},
             revealed_post_id=revealed_post_id,
         )
 
+    def is_own(self, post):
+        return self.user_id is not None and post.author_id == self.user_id
+
     def fold_reason(self, post):
         # A reader's own words are never folded away from them.
-        if post.is_deleted or post.author_id is None or post.author_id == self.user_id:
+        if post.is_deleted or post.author_id is None or self.is_own(post):
             return ""
         if post.author_id in self.muted_author_ids:
             return MUTED_MEMBER
@@ -72,7 +83,7 @@ class ReaderChoices:
         chosen = self.warning_preferences.get(post.content_warning)
         if chosen not in WarningDisplay.values:
             return WarningDisplay.COLLAPSE
-        if chosen == WarningDisplay.HIDE and post.author_id == self.user_id:
+        if chosen == WarningDisplay.HIDE and self.is_own(post):
             return WarningDisplay.COLLAPSE
         return chosen
 
@@ -122,22 +133,20 @@ def reaction_choices(posts, viewer):
         choices[post_id][kind].count = count
         choices[post_id][kind].shown_count = 0 if quiet else count
         choices[post_id][kind].pressed = bool(mine)
-    own_ids = [
-        post.pk for post in published if viewer.is_authenticated and post.author_id == viewer.pk
-    ]
+    own_ids = [post.pk for post in published if viewer.pk and post.author_id == viewer.pk]
     if own_ids:
         for post_id, kind, username in Reaction.objects.names_on(own_ids):
             choices[post_id][kind].names.append(username)
     return {post_id: list(by_kind.values()) for post_id, by_kind in choices.items()}
 
 
-def prepare_posts(posts, viewer, revealed_post_id=None):
+def prepare_posts(posts, viewer, revealed_post_id=None, muted_author_ids=None):
     """Attach what the templates need to show each post to this viewer."""
-    reader = ReaderChoices.for_user(viewer, revealed_post_id)
+    reader = ReaderChoices.for_user(viewer, revealed_post_id, muted_author_ids)
     reactions = reaction_choices(posts, viewer)
     on_page = {post.pk for post in posts}
     for post in posts:
-        post.is_own = viewer.is_authenticated and post.author_id == viewer.pk
+        post.is_own = reader.is_own(post)
         # Shown too deep to indent further, or answering a post on another page: the
         # reader is told whom it answers.
         post.says_replying_to = post.depth > 1 and (

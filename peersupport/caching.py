@@ -32,8 +32,21 @@ def cached(key, timeout, compute):
 
 def forget(*keys):
     """Drop `keys` now, so the writer's own next read is fresh, and again once the
-    change commits: a request reading meanwhile may have stored the old value."""
+    change commits: a request reading meanwhile may have stored the old value.
+
+    A cache that cannot drop them does not stop the change: what a member wrote, or a
+    moderator decided, matters more than a copy. It is logged as an error, because until
+    the copies expire a reader may be shown what was there before."""
     if not keys:
         return
-    cache.delete_many(keys)
-    transaction.on_commit(lambda: cache.delete_many(keys))
+    _drop(keys)
+    transaction.on_commit(lambda: _drop(keys))
+
+
+def _drop(keys):
+    try:
+        cache.delete_many(keys)
+    except Exception:
+        logger.error(
+            "Cache could not drop %s; old copies stay until they expire", keys, exc_info=True
+        )

@@ -16,7 +16,7 @@ class ReactionQuerySet(models.QuerySet):
     def counts_on(self, post_ids, viewer):
         """(post id, kind, count, how many are the viewer's) rows: one grouped query for
         a whole page of posts."""
-        mine = Q(member=viewer) if viewer.is_authenticated else Q(pk__in=[])
+        mine = Q(member_id=viewer.pk) if viewer.pk else Q(pk__in=[])
         return (
             self.filter(post_id__in=post_ids)
             .values_list("post_id", "kind")

@@ -1,11 +1,13 @@
 """Threads: a title and an opening post in a board, and the replies under it."""
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, F, When
+from django.db.models import Case, Exists, F, OuterRef, When
 from django.urls import reverse
 
 from .boards import Board
+from .following import Subscription
 from .visibility import PostStatus, thread_visible_q
 
 MAX_TITLE_LENGTH = 120
@@ -23,6 +25,26 @@ class ThreadQuerySet(models.QuerySet):
             author_name=Case(
                 When(status=PostStatus.DELETED, then=None), default=F("author__username")
             )
+        )
+
+    def for_thread_page(self, user):
+        """The threads `user` may open, each with its board and, for a member, whether
+        they follow it (`is_following`, for the button) and whether it holds a post of
+        theirs that only they can see (`holds_posts_only_reader_sees`: their page of
+        posts is not the one other readers share, forum.thread_pages)."""
+        threads = self.visible_to(user).select_related("board")
+        if not user.is_authenticated:
+            return threads
+        return threads.annotate(
+            is_following=Exists(Subscription.objects.filter(thread=OuterRef("pk"), member=user)),
+            holds_posts_only_reader_sees=Exists(
+                # By name: forum.models.posts imports this module.
+                apps.get_model("forum", "Post").objects.filter(
+                    thread=OuterRef("pk"),
+                    author=user,
+                    status__in=[PostStatus.HELD, PostStatus.HIDDEN],
+                )
+            ),
         )
 
     def unanswered(self):

@@ -19,6 +19,7 @@ from ..models import (
 )
 from ..rendering import render_markdown
 from ..tasks import queue_reply_notifications
+from ..thread_versions import touch_threads
 from .errors import PostingRefused
 
 
@@ -147,6 +148,7 @@ def post_reply(*, author, thread, parent=None, draft, status=PostStatus.PUBLISHE
         status=status,
     )
     follow_thread(member=author, thread=thread)
+    touch_threads(thread.pk)
     # A held reply notifies nobody yet: approving it later (set_post_status) does.
     if status == PostStatus.PUBLISHED:
         count_published_reply(thread, +1, post.created_at)
@@ -183,16 +185,18 @@ def edit_post(*, post, editor, draft):
         ]
     )
     _index_for_search(post)
+    touch_threads(post.thread_id)
     return post
 
 
 def rerender_all_posts(batch_size=500):
     """Re-render every post's stored HTML (after the sanitising rules change)."""
     changed = 0
-    posts = Post.objects.only("pk", "body", "body_html").order_by("pk")
+    posts = Post.objects.only("pk", "thread_id", "body", "body_html").order_by("pk")
     for post in posts.iterator(chunk_size=batch_size):
         html = render_markdown(post.body)
         if html != post.body_html:
             Post.objects.filter(pk=post.pk).update(body_html=html)
+            touch_threads(post.thread_id)
             changed += 1
     return changed

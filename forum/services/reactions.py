@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from ..models import PostStatus, Reaction
+from ..thread_versions import touch_threads
 from .errors import PostingRefused
 
 
@@ -16,6 +17,7 @@ def toggle_reaction(*, member, post, kind):
         )
     if post.status != PostStatus.PUBLISHED:
         raise PostingRefused("This post is not open to reactions at the moment.")
+    touch_threads(post.thread_id)
     removed, _ = Reaction.objects.filter(post=post, member=member, kind=kind).delete()
     if removed:
         return False

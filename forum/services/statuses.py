@@ -8,6 +8,7 @@ from ..counters import copy_opening_post_status, count_published_reply
 from ..drafts import kept_warning_text
 from ..models import Post, PostStatus, Thread
 from ..tasks import queue_reply_notifications
+from ..thread_versions import touch_threads
 
 
 @transaction.atomic
@@ -21,6 +22,7 @@ def delete_post(*, post):
     post.is_tombstone = post.depth == 0 or post.replies.exists()
     post.status = PostStatus.DELETED
     post.save(update_fields=["status", "is_tombstone"])
+    touch_threads(post.thread_id)
     copy_opening_post_status(post)
     if was_published and post.depth > 0:
         count_published_reply(post.thread, -1)
@@ -44,6 +46,7 @@ def set_post_status(*, post, status):
         return post
     post.status = status
     post.save(update_fields=["status"])
+    touch_threads(post.thread_id)
     copy_opening_post_status(post)
     if post.depth > 0 and PostStatus.PUBLISHED in (was, status):
         published = status == PostStatus.PUBLISHED
@@ -59,6 +62,7 @@ def set_post_status(*, post, status):
 def close_thread(*, thread):
     """The thread's writer closes it to new replies."""
     Thread.objects.filter(pk=thread.pk).update(is_closed=True)
+    touch_threads(thread.pk)
     thread.is_closed = True
     return thread
 
@@ -67,6 +71,7 @@ def close_thread(*, thread):
 def lock_thread(*, thread):
     """A moderator closes a thread to new replies (the writer cannot reopen it)."""
     Thread.objects.filter(pk=thread.pk).update(is_locked=True)
+    touch_threads(thread.pk)
     thread.is_locked = True
     return thread
 
@@ -75,6 +80,7 @@ def lock_thread(*, thread):
 def move_thread(*, thread, board):
     """A moderator moves a thread to a board where it fits better."""
     Thread.objects.filter(pk=thread.pk).update(board=board)
+    touch_threads(thread.pk)
     thread.board = board
     return thread
 
@@ -87,6 +93,7 @@ def set_content_warning(*, post, content_warning, content_warning_text=""):
     Post.objects.filter(pk=post.pk).update(
         content_warning=content_warning, content_warning_text=text
     )
+    touch_threads(post.thread_id)
     post.content_warning = content_warning
     post.content_warning_text = text
     return post

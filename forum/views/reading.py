@@ -4,24 +4,15 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 
-from peersupport.accounts.permissions import is_moderator
-
 from .. import permissions
 from ..forms import SearchForm
-from ..models import Board, Post, Subscription, Thread
-from ..paging import (
-    LAST_PAGE,
-    POSTS_PER_PAGE,
-    number_in_address,
-    page_without_count,
-    post_in_thread,
-)
-from ..reader_choices import prepare_posts
+from ..models import Board, Post, Thread
+from ..paging import number_in_address, page_without_count, post_in_thread
 from ..search import add_excerpts
+from ..thread_pages import page_of_posts
 
 THREADS_PER_PAGE = 20
 HOME_THREADS_PER_LIST = 10
@@ -90,36 +81,19 @@ def board(request, slug):
 
 @readers_only
 def thread(request, pk, slug=None):
-    threads = Thread.objects.visible_to(request.user).select_related("board")
-    if request.user.is_authenticated:
-        # Fetched with the thread, so the follow button costs no query of its own.
-        threads = threads.annotate(
-            is_following=Exists(
-                Subscription.objects.filter(thread=OuterRef("pk"), member=request.user)
-            )
-        )
-    thread = get_object_or_404(threads, pk=pk)
-    visible = Post.objects.visible_to(request.user).filter(thread=thread).in_display_order()
-    paginator = Paginator(visible, POSTS_PER_PAGE)
-    number = request.GET.get("page")
-    page = paginator.get_page(paginator.num_pages if number == LAST_PAGE else number)
-    posts = Post.objects.on_page(page)
-    moderator_view = is_moderator(request.user)
-    if moderator_view:
-        posts = posts.prefetch_related("revisions")
+    thread = get_object_or_404(Thread.objects.for_thread_page(request.user), pk=pk)
     # "?show=<id>" opens one post that the reader's settings hide behind its warning.
     shown = number_in_address(request.GET.get("show"))
-    posts = prepare_posts(list(posts), request.user, shown)
+    page, posts_html = page_of_posts(request, thread, request.GET.get("page"), shown)
     return render(
         request,
         "forum/thread.html",
         {
             "thread": thread,
-            "posts": posts,
+            "posts_html": posts_html,
             "page": page,
             "can_reply": permissions.can_reply(request.user, thread),
             "can_close": permissions.can_close_thread(request.user, thread),
-            "moderator_view": moderator_view,
         },
     )
 

@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from forum.erasure import erase_posts_by
+from forum.thread_versions import touch_threads_written_in_by
 from moderation.services import forget_member
 
 from .models import User
@@ -21,6 +22,8 @@ def delete_account(member, *, keep_posts):
     """Delete the member and everything about them, keeping their posts as a former
     member's if `keep_posts`, or removing them. Returns how many posts were removed."""
     member = User.objects.select_for_update().get(pk=member.pk)
+    # Their threads change either way: kept posts show a former member from now on.
+    touch_threads_written_in_by(member.pk)
     removed = [] if keep_posts else erase_posts_by(member)
     forget_member(member, removed_post_ids=removed)
     end_sessions(member)

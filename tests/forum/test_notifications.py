@@ -329,7 +329,9 @@ def test_nothing_is_emailed_if_the_reply_is_rolled_back(
     people["opener"].save()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         make_reply(thread, author=people["replier"])
-    assert len(callbacks) == 1 and mail.outbox == []
+    # The cache's own callbacks (peersupport.caching) aside, only the email task waits.
+    waiting = [callback for callback in callbacks if callback.__module__ != "peersupport.caching"]
+    assert len(waiting) == 1 and mail.outbox == []
 
 
 def test_quiet_mode_skips_immediate_emails(django_capture_on_commit_callbacks, people, thread):

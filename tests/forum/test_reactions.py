@@ -37,13 +37,13 @@ def test_a_member_sends_a_hug_and_takes_it_back(member_client, member, thread):
     assert response["Location"] == f"/threads/{thread.pk}/#post-{post.pk}"
     assert Reaction.objects.filter(post=post, member=member, kind="hug").count() == 1
     page = member_client.get(f"/threads/{thread.pk}/").content.decode()
-    assert f'id="react-{post.pk}-hug" class="btn btn-sm reaction" aria-pressed="true"' in page
-    assert f'id="react-{post.pk}-me-too" class="btn btn-sm reaction" aria-pressed="false"' in page
+    assert f'class="btn btn-sm reaction" id="react-{post.pk}-hug" aria-pressed="true"' in page
+    assert f'class="btn btn-sm reaction" id="react-{post.pk}-me-too" aria-pressed="false"' in page
 
     react(member_client, post, "hug")
     assert not Reaction.objects.exists()
     page = member_client.get(f"/threads/{thread.pk}/").content.decode()
-    assert f'id="react-{post.pk}-hug" class="btn btn-sm reaction" aria-pressed="false"' in page
+    assert f'class="btn btn-sm reaction" id="react-{post.pk}-hug" aria-pressed="false"' in page
 
 
 def test_one_of_each_kind_per_member(member_client, member, thread):
@@ -143,7 +143,7 @@ def test_an_htmx_request_gets_just_the_reactions(member_client, thread):
     content = response.content.decode()
     assert response.status_code == 200
     assert content.lstrip().startswith(f'<div class="reactions" id="reactions-{post.pk}">')
-    assert f'id="react-{post.pk}-me-too" class="btn btn-sm reaction" aria-pressed="true"' in content
+    assert f'class="btn btn-sm reaction" id="react-{post.pk}-me-too" aria-pressed="true"' in content
     assert 'Me too <span class="reaction-count">1</span>' in content
     assert "crisis-support" not in content
 
