@@ -6,6 +6,8 @@ from django.contrib.auth.models import Group
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
+from peersupport.caching import forget_site_version
+
 from .board_cache import forget_boards
 from .models import Board
 from .thread_versions import touch_threads_written_in_by
@@ -13,12 +15,13 @@ from .thread_versions import touch_threads_written_in_by
 User = get_user_model()
 
 
-# Boards change only in the admin, so any save or delete must drop the cached list and
-# the home page's fragment at once.
+# Boards change only in the admin, so any save or delete must drop the cached list, the
+# home page's fragment and the pages that name a board at once.
 @receiver(post_save, sender=Board)
 @receiver(post_delete, sender=Board)
 def board_changed(**kwargs):
     forget_boards()
+    forget_site_version()
 
 
 # A writer's pseudonym and role badge show beside their posts, and once their account is

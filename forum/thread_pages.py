@@ -11,24 +11,33 @@ and *display class*, and kept in the cache:
 - A display class is what changes the markup for everyone alike: signed in or not,
   quiet mode, content-warning preferences, and whether the reader may reply. Readers of
   one class share one copy. What differs from reader to reader is filled in on each
-  request: which reaction buttons are theirs (pressed), and their CSRF token.
+  request: which reaction buttons are theirs (pressed), and (`fill_slots`) their CSRF
+  token and the page's CSP nonce.
 - A reader for whom the shared copy would be wrong has a copy of their own, still keyed
   by the version: one who wrote a post on the page (their edit links, who reacted to
   them), or who muted one of its writers or any words. A moderator, a reader with a
   post in the thread only they can see, or one asking to see a hidden post (`?show=`)
   has the page rendered afresh.
+
+A visitor (when public reading is on) is served a copy of the whole page, kept per
+thread version, site version (peersupport.caching: crisis resources, boards, moderation
+hours), crisis region, address and minute (the crisis box says when a moderator will next
+look).
 """
 
 import hashlib
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.paginator import Paginator
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from peersupport.accounts.permissions import is_moderator
-from peersupport.caching import cached
+from peersupport.caching import cached, site_version
 
 from . import permissions
 from .models import Post, Reaction
@@ -37,8 +46,39 @@ from .reader_choices import muted_ids, prepare_posts
 from .thread_versions import thread_version
 
 PAGE_TIMEOUT = 60 * 60
-# Where each CSRF token goes in a shared copy; the reader's own token replaces it.
+# A visitor's copy names the minute, so it is of no use for longer.
+VISITOR_PAGE_TIMEOUT = 2 * 60
+# Where each CSRF token and the CSP nonce go in a shared copy (fill_slots).
 CSRF_SLOT = "shared-page-csrf-slot"
+NONCE_SLOT = "shared-page-nonce-slot"
+SLOTS = {"csrf_token": CSRF_SLOT, "CSP_NONCE": NONCE_SLOT}
+
+
+def fill_slots(request, html):
+    """A page rendered with SLOTS, with this request's CSRF token and CSP nonce."""
+    return html.replace(CSRF_SLOT, get_token(request)).replace(NONCE_SLOT, str(request.csp_nonce))
+
+
+def shares_whole_page(request):
+    """Whether nothing in a visitor's request can change the page: no session (no sign-in
+    under way, no messages kept there), no messages cookie, and nothing in the address
+    but the page number."""
+    return (
+        settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and CookieStorage.cookie_name not in request.COOKIES
+        and set(request.GET) <= {"page"}
+        and not request.user.is_authenticated
+    )
+
+
+def whole_page_for_visitor(request, thread_id, region, render_page):
+    """A visitor's copy of the whole thread page, rendered by `render_page()` with SLOTS
+    when missing (a thread a visitor may not see raises Http404 there, and nothing is
+    kept)."""
+    minute = timezone.localtime().strftime("%Y-%m-%d %H:%M")
+    address = request.get_full_path()
+    versions = _fingerprint(thread_version(thread_id), site_version(), minute, region, address)
+    return cached(f"forum:thread-visitor:{thread_id}:{versions}", VISITOR_PAGE_TIMEOUT, render_page)
 
 
 @dataclass
@@ -109,10 +149,9 @@ def _page(posts, number, count=None):
     return paginator.get_page(paginator.num_pages if number == LAST_PAGE else number)
 
 
-def page_of_posts(request, thread, number, shown=None):
-    """(page, the posts' HTML) for page `number` of `thread`, as the request's reader
+def page_of_posts(reader, thread, number, shown=None):
+    """(page, the posts' HTML, with SLOTS) for page `number` of `thread`, as `reader`
     sees it. `shown` is the post they asked to see whatever their warning settings."""
-    reader = request.user
     can_reply = permissions.can_reply(reader, thread)
     visible = Post.objects.visible_to(reader).filter(thread=thread).in_display_order()
     moderator_view = is_moderator(reader)
@@ -127,7 +166,7 @@ def page_of_posts(request, thread, number, shown=None):
             reader,
             page=page,
             can_reply=can_reply,
-            csrf_token=get_token(request),
+            csrf_token=CSRF_SLOT,
             moderator_view=moderator_view,
         )
         return page, mark_safe(html)  # noqa: S308 (rendered by our own templates)
@@ -153,8 +192,7 @@ def page_of_posts(request, thread, number, shown=None):
             )
         else:
             rendered = _with_pressed(rendered, reader)
-    html = rendered.html.replace(CSRF_SLOT, get_token(request))
-    return page, mark_safe(html)  # noqa: S308 (rendered by our own templates)
+    return page, mark_safe(rendered.html)  # noqa: S308 (rendered by our own templates)
 
 
 def _with_pressed(rendered, reader):

@@ -1,7 +1,7 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from peersupport.caching import forget
+from peersupport.caching import forget, forget_site_version
 
 from .models import ModerationSettings, WatchedPhrase
 from .models.site import SETTINGS_CACHE_KEY
@@ -16,8 +16,10 @@ def watched_phrase_changed(**kwargs):
     forget_watched_phrases()
 
 
-# A switch to "moderate everything" must hold the very next post.
+# A switch to "moderate everything" must hold the very next post, and new hours show in
+# every page's crisis box.
 @receiver(post_save, sender=ModerationSettings)
 @receiver(post_delete, sender=ModerationSettings)
 def moderation_settings_changed(**kwargs):
     forget(SETTINGS_CACHE_KEY)
+    forget_site_version()

@@ -1,12 +1,20 @@
 """The one way the apps cache what they read: `cached` to read through the cache, and
-`forget` to drop copies when what they copy changes."""
+`forget` to drop copies when what they copy changes.
+
+`site_version` is a token for copies of whole pages: every change an admin makes to what
+every page shows (crisis resources, boards, moderation hours) replaces it
+(`forget_site_version`), so a key holding it is never read after such a change."""
 
 import logging
+import uuid
 
 from django.core.cache import cache
 from django.db import transaction
 
 logger = logging.getLogger(__name__)
+
+SITE_VERSION_KEY = "site:version"
+SITE_VERSION_TIMEOUT = 24 * 60 * 60
 
 
 def cached(key, timeout, compute):
@@ -50,3 +58,11 @@ def _drop(keys):
         logger.error(
             "Cache could not drop %s; old copies stay until they expire", keys, exc_info=True
         )
+
+
+def site_version():
+    return cached(SITE_VERSION_KEY, SITE_VERSION_TIMEOUT, lambda: uuid.uuid4().hex)
+
+
+def forget_site_version():
+    forget(SITE_VERSION_KEY)

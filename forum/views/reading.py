@@ -4,15 +4,25 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
+
+from peersupport.signposting.context_processors import viewer_region
 
 from .. import permissions
 from ..forms import SearchForm
 from ..models import Board, Post, Thread
 from ..paging import number_in_address, page_without_count, post_in_thread
 from ..search import add_excerpts
-from ..thread_pages import page_of_posts
+from ..thread_pages import (
+    SLOTS,
+    fill_slots,
+    page_of_posts,
+    shares_whole_page,
+    whole_page_for_visitor,
+)
 
 THREADS_PER_PAGE = 20
 HOME_THREADS_PER_LIST = 10
@@ -81,21 +91,28 @@ def board(request, slug):
 
 @readers_only
 def thread(request, pk, slug=None):
+    if shares_whole_page(request):
+        region = viewer_region(request)
+        html = whole_page_for_visitor(request, pk, region, lambda: _thread_page(request, pk))
+    else:
+        html = _thread_page(request, pk)
+    return HttpResponse(fill_slots(request, html))
+
+
+def _thread_page(request, pk):
+    """The thread page, with the CSRF token's and CSP nonce's places kept (SLOTS)."""
     thread = get_object_or_404(Thread.objects.for_thread_page(request.user), pk=pk)
     # "?show=<id>" opens one post that the reader's settings hide behind its warning.
     shown = number_in_address(request.GET.get("show"))
-    page, posts_html = page_of_posts(request, thread, request.GET.get("page"), shown)
-    return render(
-        request,
-        "forum/thread.html",
-        {
-            "thread": thread,
-            "posts_html": posts_html,
-            "page": page,
-            "can_reply": permissions.can_reply(request.user, thread),
-            "can_close": permissions.can_close_thread(request.user, thread),
-        },
-    )
+    page, posts_html = page_of_posts(request.user, thread, request.GET.get("page"), shown)
+    context = {
+        "thread": thread,
+        "posts_html": posts_html,
+        "page": page,
+        "can_reply": permissions.can_reply(request.user, thread),
+        "can_close": permissions.can_close_thread(request.user, thread),
+    }
+    return render_to_string("forum/thread.html", {**context, **SLOTS}, request)
 
 
 @readers_only

@@ -1,6 +1,8 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from peersupport.caching import forget_site_version
+
 from .models import CrisisResource
 from .resources import clear_resource_cache
 
@@ -11,3 +13,4 @@ from .resources import clear_resource_cache
 @receiver(post_delete, sender=CrisisResource)
 def crisis_resource_changed(**kwargs):
     clear_resource_cache()
+    forget_site_version()

@@ -5,7 +5,10 @@ muted the writer, and a moderator. Each test first opens the page as all of them
 what they see next would come from the cache if the change had not replaced the
 thread's version."""
 
+import re
+
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import Client
@@ -18,6 +21,7 @@ from forum.reader_choices import MUTED_MEMBER
 from forum.thread_versions import touch_threads
 from peersupport.accounts.deletion import delete_account
 from peersupport.accounts.permissions import MODERATORS
+from peersupport.signposting.models import CrisisResource
 from tests.factories import (
     BoardFactory,
     UserFactory,
@@ -241,3 +245,36 @@ def test_a_shared_copy_costs_no_query_for_the_posts(forum):
     assert len(sql) == 5
     assert not [query for query in sql if "COUNT(" in query or '"forum_post"."body_html"' in query]
     assert len(cold.captured_queries) == len(warm.captured_queries) + 3
+
+
+def test_an_admins_edits_to_crisis_resources_and_boards_reach_a_visitors_copy(forum):
+    for resource in CrisisResource.objects.all():
+        resource.name = f"Renamed service {resource.pk}"
+        resource.save()
+    board = forum["thread"].board
+    board.name = "A renamed board"
+    board.save()
+    page = views(forum, ["visitor"])["visitor"]
+    assert "Renamed service" in page and "A renamed board" in page
+
+
+def test_each_visitor_gets_their_own_nonce_and_token_in_the_shared_copy(forum):
+    nonces = set()
+    for _ in range(2):
+        response = Client().get(f"/threads/{forum['thread'].pk}/")
+        page = response.content.decode()
+        nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
+        assert f'nonce="{nonce}"' in page
+        assert "shared-page-" not in page
+        assert response.cookies[settings.CSRF_COOKIE_NAME].value
+        nonces.add(nonce)
+    assert len(nonces) == 2
+
+
+def test_a_visitor_asking_for_more_than_a_page_gets_it_rendered_for_them(forum):
+    services.set_content_warning(post=forum["reply"], content_warning="suicide")
+    path = f"/threads/{forum['thread'].pk}/"
+    Client().get(path)
+    shown = Client().get(f"{path}?show={forum['reply'].pk}").content.decode()
+    assert "Content warning: Suicide" in shown and 'name="next" value="/threads/' in shown
+    assert f"show={forum['reply'].pk}" in shown
