@@ -43,6 +43,11 @@ def pages(targets):
         Page("board", f"/boards/{targets.board_slug}/", "reader"),
         Page("moderation queue", "/moderation/", "moderator"),
         Page("case page", f"/moderation/cases/{targets.case}/", "moderator"),
+        # Floors, not pages: Django's request cycle and middleware with one SELECT 1 and
+        # no template, for a visitor and for a signed-in member (whose session and
+        # account every request loads). No page can beat them.
+        Page("floor: /healthz, visitor", "/healthz", "visitor"),
+        Page("floor: /healthz, member", "/healthz", "reader"),
     ]
 
 
