@@ -43,6 +43,10 @@ class SignupForm(AllauthSignupForm):
             "The only name other members will see. Please do not use your real name, "
             "your school or anything that could identify you."
         )
+        self.fields["age_confirmed"].help_text = format_html(
+            'Younger than 13? <a href="{}">Here is where you can get support</a>.',
+            reverse("accounts:under_13"),
+        )
         self.fields["accept_guidelines"].help_text = format_html(
             'Read the <a href="{}">community guidelines</a> first. The '
             '<a href="{}">privacy notice</a> says what we keep about you and why.',

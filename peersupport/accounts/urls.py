@@ -5,6 +5,7 @@ from . import views
 app_name = "accounts"
 
 urlpatterns = [
+    path("accounts/signup/under-13/", views.under_13, name="under_13"),
     path("settings/", views.settings_view, name="settings"),
     path("settings/export/", views.export_data, name="export_data"),
     path("settings/delete/", views.delete_account_view, name="delete_account"),

@@ -53,6 +53,13 @@ class SignupView(AllauthSignupView):
         return context
 
 
+def under_13(request):
+    """Where the sign-up page sends someone younger than 13: kindly, to services made for
+    them. Nothing they typed into the sign-up form was kept (an unticked age box stops
+    it before anything is saved)."""
+    return render(request, "accounts/under_13.html")
+
+
 @login_required
 def settings_view(request):
     form = PreferencesForm(request.POST or None, instance=request.user)

@@ -109,6 +109,7 @@ def build_site():
     site.pages = [
         ("visitor", "home", "/"),
         ("visitor", "sign-up", "/accounts/signup/"),
+        ("visitor", "support for under 13s", "/accounts/signup/under-13/"),
         ("visitor", "sign-in", "/accounts/login/"),
         ("visitor", "password reset", "/accounts/password/reset/"),
         ("visitor", "confirm your email", "/accounts/confirm-email/"),
