@@ -57,11 +57,10 @@ REASONS_IN_PLAIN_WORDS = {
     ),
     CaseReason.PERSONAL_DATA: (
         "Personal details",
-        "A post held something that could show who someone is, such as a phone number or "
-        "a school.",
+        "A post held something that could show who someone is, such as a phone number or a school.",
     ),
     CaseReason.PREMODERATION: (
-        "New members' first posts",
+        "First posts of new members",
         "A new member's first few posts, and posts on boards where every post is checked, "
         "wait for a moderator.",
     ),
@@ -71,8 +70,7 @@ REASONS_IN_PLAIN_WORDS = {
     ),
     CaseReason.EDITED: (
         "A post was changed",
-        "A post was edited after a moderator had already looked at it, so it was looked "
-        "at again.",
+        "A post was edited after a moderator had already looked at it, so it was looked at again.",
     ),
     CaseReason.APPEAL: (
         "Asked to look again",
@@ -129,9 +127,7 @@ def work_out_figures(now):
             tally.add_appeal(appeal)
     return Figures(
         worked_out_at=now,
-        months=tuple(
-            tallies[month].shown(month, so_far=month == months[0]) for month in months
-        ),
+        months=tuple(tallies[month].shown(month, so_far=month == months[0]) for month in months),
     )
 
 
@@ -215,7 +211,7 @@ def shown_median(seconds):
 
 
 def shown_share(part, whole):
-    """"n of m (p%)"; the share only when n itself may be shown."""
+    """ "n of m (p%)"; the share only when n itself may be shown."""
     smallest = settings.TRANSPARENCY_SMALLEST_SHOWN
     if whole < smallest:
         return TOO_FEW
@@ -234,7 +230,8 @@ def duration_words(seconds):
         return _plural(minutes, "minute")
     if minutes < 48 * 60:
         hours, minutes = divmod(minutes, 60)
-        return " ".join([_plural(hours, "hour")] + ([_plural(minutes, "minute")] if minutes else []))
+        words = [_plural(hours, "hour")] + ([_plural(minutes, "minute")] if minutes else [])
+        return " ".join(words)
     return _plural(round(minutes / (24 * 60)), "day")
 
 

@@ -193,9 +193,7 @@ class CaseQuerySet(models.QuerySet):
                 first_look_at=_earliest(looks),
                 crisis_at=_earliest(raised),
             )
-            .annotate(
-                crisis_look_at=_earliest(looks.filter(created_at__gte=OuterRef("crisis_at")))
-            )
+            .annotate(crisis_look_at=_earliest(looks.filter(created_at__gte=OuterRef("crisis_at"))))
             .order_by()
             .values(
                 *("opened_at", "reasons", "priority", "decision", "decided_at"),
