@@ -99,6 +99,7 @@ class MonthFigures:
     appeals_changed: str
     appeals_stood: str
     appeals_waiting: str
+    appeals_ended: str
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,9 @@ class _Tally:
     decisions: list = field(default_factory=list)  # seconds from opening
     crisis: int = 0
     crisis_soon: int = 0
-    appeals: dict = field(default_factory=lambda: {"changed": 0, "stood": 0, "waiting": 0})
+    appeals: dict = field(
+        default_factory=lambda: {"changed": 0, "stood": 0, "waiting": 0, "ended": 0}
+    )
 
     def add_case(self, case, now):
         self.opened += 1
@@ -174,8 +177,11 @@ class _Tally:
             self.appeals["waiting"] += 1
         elif appeal["case__decision"] in APPEAL_CHANGED:
             self.appeals["changed"] += 1
-        else:
+        elif appeal["case__decision"] in CLOSING_DECISIONS:
             self.appeals["stood"] += 1
+        else:
+            # The writer deleted the post, which closes its case with nothing to decide.
+            self.appeals["ended"] += 1
 
     def shown(self, month, so_far):
         return MonthFigures(
@@ -194,6 +200,7 @@ class _Tally:
             appeals_changed=shown_count(self.appeals["changed"]),
             appeals_stood=shown_count(self.appeals["stood"]),
             appeals_waiting=shown_count(self.appeals["waiting"]),
+            appeals_ended=shown_count(self.appeals["ended"]),
         )
 
 

@@ -7,7 +7,7 @@ from django.core.cache import cache
 
 from forum.models import ContentWarning
 from moderation.models import CaseReason
-from moderation.services import decide_case, open_case
+from moderation.services import decide_case, delete_post, open_case
 from tests.moderation.case_helpers import make_moderator
 from tests.moderation.transparency_helpers import (
     MINUTE,
@@ -127,13 +127,13 @@ def test_appeals_and_their_outcomes(client, moderator, settings):
     month = last_month()
     second = make_moderator("FairLark")
     appeal_cases = []
-    for day in range(1, 5):
+    for day in range(1, 6):
         opened = moment(month, day)
         case = case_at(opened, [CaseReason.FLAGGED])
         decide_at(opened + MINUTE, case, moderator, action="hide")
         case.refresh_from_db()
         appeal_cases.append(appeal_at(opened + 60 * MINUTE, case))
-    shown_again, kept, warned, _waiting = appeal_cases
+    shown_again, kept, warned, _waiting, deleted = appeal_cases
     decide_at(moment(month, 10), shown_again, second, action="approve")
     decide_at(moment(month, 10), kept, second, action="hide")
     with at(moment(month, 11)):
@@ -145,10 +145,14 @@ def test_appeals_and_their_outcomes(client, moderator, settings):
             content_warning=ContentWarning.OTHER,
             content_warning_text="Talk of a hard day",
         )
+    with at(moment(month, 12)):
+        delete_post(post=deleted.post)
     figures = page_figures(client, month)
-    assert figures["Appeals"] == "4"
+    assert figures["Appeals"] == "5"
     assert figures["Decision changed"] == "2"
     assert figures["Decision kept"] == "1"
     assert figures["Still being looked at"] == "1"
-    assert figures["Asked to look again"] == "4"
-    assert figures["Cases opened"] == "8"
+    assert figures["Post deleted by its writer"] == "1"
+    assert figures["Asked to look again"] == "5"
+    assert figures["Cases opened"] == "10"
+    assert figures["Cases decided"] == "8"  # not the one its writer's deleting closed
