@@ -1,6 +1,17 @@
 from django.urls import path
 
-from .views import appeals, cases, check_ins, escalation, flags, log, members, queue, waiting
+from .views import (
+    appeals,
+    cases,
+    check_ins,
+    escalation,
+    flags,
+    log,
+    members,
+    queue,
+    transparency,
+    waiting,
+)
 
 app_name = "moderation"
 
@@ -21,4 +32,5 @@ urlpatterns = [
     path("moderation/escalated/", escalation.escalated, name="escalated"),
     path("moderation/members/<pseudonym:username>/", members.member, name="member"),
     path("moderation/appeal/<int:pk>/", appeals.appeal, name="appeal"),
+    path("transparency/", transparency.transparency, name="transparency"),
 ]

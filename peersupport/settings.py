@@ -386,6 +386,9 @@ CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL") or PRIVACY_CONTACT_EMAIL
 PUBLIC_READING = env_bool("PUBLIC_READING", False)
 PREMODERATION_FIRST_POSTS = int(os.environ.get("PREMODERATION_FIRST_POSTS", "3"))
 FLAG_HIDE_THRESHOLD = int(os.environ.get("FLAG_HIDE_THRESHOLD", "3"))
+# The public transparency page (/transparency/) shows a count below this as "fewer
+# than ...", and no median or share of fewer cases, so no one can be picked out.
+TRANSPARENCY_SMALLEST_SHOWN = 5
 REQUIRE_MFA_FOR_STAFF = env_bool("REQUIRE_MFA_FOR_STAFF", not DEBUG)
 
 LOGGING = {

@@ -39,6 +39,24 @@ AUTOMATIC_ACTIONS = {ActionKind.OPEN_CASE, ActionKind.AUTO_HIDE, ActionKind.POST
 # Decisions a member may ask to be looked at again, once each.
 APPEALABLE_ACTIONS = {ActionKind.HIDE, ActionKind.WARN, ActionKind.SUSPEND, ActionKind.BAN}
 
+# A moderator's decisions on a case (the decision form's `action`). All but escalating
+# close it; the site's own closings (a deleted post or account) are not among them.
+DECISIONS = {
+    ActionKind.APPROVE,
+    ActionKind.HIDE,
+    ActionKind.EDIT,
+    ActionKind.ADD_WARNING,
+    ActionKind.LOCK,
+    ActionKind.MOVE,
+    ActionKind.ESCALATE,
+    ActionKind.WARN,
+    ActionKind.SUSPEND,
+    ActionKind.BAN,
+}
+CLOSING_DECISIONS = DECISIONS - {ActionKind.ESCALATE}
+# The rows that show a moderator has looked at a case: taking it, or deciding it.
+LOOKS = DECISIONS | {ActionKind.CLAIM}
+
 
 class ModerationActionQuerySet(models.QuerySet):
     def for_log(self):
@@ -58,6 +76,10 @@ class ModerationActionQuerySet(models.QuerySet):
         if date_to:
             rows = rows.filter(created_at__date__lte=date_to)
         return rows
+
+    def looks(self):
+        """Rows where a moderator took or decided a case (LOOKS)."""
+        return self.filter(action__in=LOOKS, case__isnull=False)
 
     def appealable_by(self, member):
         """Decisions about this member's content or account that they may appeal."""

@@ -2,10 +2,11 @@
 crisis alerts and the shift's next case come from."""
 
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from .audit import ActionKind, ModerationAction
 from .case_choices import CaseReason, CaseStatus, Priority
 from .flags import Flag
 
@@ -173,3 +174,35 @@ class CaseQuerySet(models.QuerySet):
         return (
             self.open().crisis().filter(leads_alerted_at__lt=cutoff, leads_reminded_at__isnull=True)
         )
+
+    def for_transparency(self, since):
+        """What the public transparency page counts of each case opened at or after
+        `since`, as dicts: when it opened, its reasons, priority and decision, and the
+        times of its first look (`first_look_at`), of becoming a crisis case
+        (`crisis_at`, from the audit row that raised it) and of the first look after
+        that (`crisis_look_at`). Nothing about who wrote, flagged or decided."""
+        looks = ModerationAction.objects.looks().filter(case_id=OuterRef("pk"))
+        raised = ModerationAction.objects.filter(
+            case_id=OuterRef("pk"),
+            action=ActionKind.OPEN_CASE,
+            after__priority=Priority.CRISIS.label,
+        )
+        return (
+            self.filter(opened_at__gte=since)
+            .annotate(
+                first_look_at=_earliest(looks),
+                crisis_at=_earliest(raised),
+            )
+            .annotate(crisis_look_at=_earliest(looks.filter(created_at__gte=OuterRef("crisis_at"))))
+            .order_by()
+            .values(
+                *("opened_at", "reasons", "priority", "decision", "decided_at"),
+                *("first_look_at", "crisis_at", "crisis_look_at"),
+            )
+        )
+
+
+def _earliest(actions):
+    """A subquery: when the first of `actions` happened, or null."""
+    first = actions.order_by().values("case_id").annotate(at=Min("created_at")).values("at")
+    return Subquery(first, output_field=models.DateTimeField())

@@ -65,6 +65,17 @@ class StaffNote(models.Model):
         return f"Note on {self.member_id}"
 
 
+class AppealQuerySet(models.QuerySet):
+    def outcomes_since(self, since):
+        """Appeals made at or after `since`, as dicts for the public transparency page:
+        when each was made, and the status and decision of the case that looks again."""
+        return (
+            self.filter(created_at__gte=since)
+            .order_by()
+            .values("created_at", "case__status", "case__decision")
+        )
+
+
 class Appeal(models.Model):
     """A member asks for a decision to be looked at again, once per decision. The
     appeal opens a case that the moderator who decided may not take."""
@@ -78,6 +89,8 @@ class Appeal(models.Model):
     text = models.TextField(max_length=2000)
     case = models.ForeignKey("moderation.Case", on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = AppealQuerySet.as_manager()
 
     def __str__(self):
         return f"Appeal by {self.member_id}"

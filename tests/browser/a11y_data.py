@@ -116,6 +116,7 @@ def build_site():
         ("visitor", "help", "/help/"),
         ("visitor", "guidelines", "/guidelines/"),
         ("visitor", "professionals", "/professionals/"),
+        ("visitor", "how we moderate: the figures", "/transparency/"),
         ("visitor", "404", "/no-such-page/"),
         ("member", "home", "/"),
         ("member", "board", f"/boards/{board.slug}/"),

@@ -16,6 +16,7 @@ MUST_SHOW = {
     "queue": tuple(f"[data-priority='{label}']" for label in ("crisis", "high", "medium", "low")),
     "case": ("input[name='action']",),
     "audit log": ("table",),
+    "how we moderate: the figures": (".transparency-month table",),
     "where you are signed in": ("table",),
     "leads' page": ("[data-priority='crisis']",),
     "crisis resources": ("#result_list",),
