@@ -34,8 +34,8 @@ def update_preferences(
         "welcome_back_after": welcome_back_after,
     }
     changed = [name for name, value in given.items() if value is not None]
-    if quiet_mode is not None and quiet_mode != user.quiet_mode:
-        # The member's own choice of quiet mode outlasts a week of easing back in.
+    if quiet_mode is False and user.quiet_mode_until is not None:
+        # Turned off by the member: easing back in is over, nothing turns it off again.
         user.quiet_mode_until = None
         changed.append("quiet_mode_until")
     for name in changed:
