@@ -167,11 +167,11 @@ def news_world(member):
     own = make_thread(author=member, board=board, title="My own hard week")
     make_reply(own, author=other, parent=own.opening_post, body="I hear you")
     send_reply_notifications(own.opening_post.replies.get().pk)
-    return board, other, own
+    return board, other
 
 
 def test_welcome_back_tells_of_replies_and_news_calmly_without_counts(member_client, member):
-    board, other, own = news_world(member)
+    board, other = news_world(member)
     for n in range(7):
         make_thread(author=other, board=board, title=f"News thread {'abcdefg'[n]}")
     unfollowed = make_thread(author=other, board=BoardFactory(), title="Somewhere else")
@@ -232,7 +232,7 @@ def test_a_title_holding_a_muted_word_stays_folded(member_client, member):
 def test_welcome_back_takes_the_same_queries_however_much_happened(
     member_client, member, django_assert_max_num_queries
 ):
-    board, other, own = news_world(member)
+    board, other = news_world(member)
     away(member, 20)
     member_client.get("/")
     member_client.get("/welcome-back/")
