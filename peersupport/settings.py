@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     # After allauth's: moderators, leads and staff set up two-step sign-in first.
     "peersupport.accounts.mfa.RequireMFAForStaffMiddleware",
+    # At most one write a day per member: their last visit (accounts/visits.py).
+    "peersupport.accounts.visits.NoteVisits",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 

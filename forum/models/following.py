@@ -73,6 +73,10 @@ class NotificationQuerySet(models.QuerySet):
     def unread(self):
         return self.filter(read_at__isnull=True)
 
+    def replies_to_them(self):
+        """Replies to the recipient's own posts (not those in threads they follow)."""
+        return self.filter(kind=NotificationKind.REPLY, message=REPLY_TO_YOU)
+
     def newest_first(self):
         return self.order_by("-created_at", "-pk")
 

@@ -7,7 +7,7 @@ from django.db.models import Case, Exists, F, OuterRef, When
 from django.urls import reverse
 
 from .boards import Board
-from .following import Subscription
+from .following import BoardFollow, Subscription
 from .visibility import PostStatus, thread_visible_q
 
 MAX_TITLE_LENGTH = 120
@@ -52,6 +52,13 @@ class ThreadQuerySet(models.QuerySet):
 
     def in_boards_followed_by(self, user):
         return self.filter(board__follows__member=user)
+
+    def followed_by(self, user):
+        """Threads `user` follows, themselves or through their board; each once."""
+        return self.filter(
+            Exists(Subscription.objects.filter(thread=OuterRef("pk"), member=user))
+            | Exists(BoardFollow.objects.filter(board=OuterRef("board"), member=user))
+        )
 
 
 class Thread(models.Model):

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 
+from peersupport.accounts.welcome import landing_for
 from peersupport.signposting.context_processors import viewer_region
 
 from .. import permissions
@@ -46,6 +47,10 @@ def readers_only(view):
 def home(request):
     if not permissions.can_read(request.user):
         return render(request, "forum/welcome.html")
+    # A new member's welcome, or "welcome back" after a long break, comes first.
+    landing = landing_for(request)
+    if landing:
+        return redirect(landing)
     boards = Board.objects.listed()
     other_boards = Board.objects.none()
     threads = Thread.objects.visible_to(request.user).with_listing().order_by("-last_activity_at")

@@ -12,6 +12,9 @@ from peersupport.queue import send_to_queue
 
 from .backends import member_named_in
 from .tasks import message_fields, send_rendered_email
+from .welcome import landing_for
+
+SIGNED_IN_MESSAGE = "account/messages/logged_in.txt"
 
 # Said of a wrong password and of a paused sign-in alike (AccountAdapter.pre_authenticate).
 SIGN_IN_REFUSED = (
@@ -42,10 +45,21 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_login_redirect_url(self, request):
         # A moderator signs in to work the queue; a "next" address still wins (allauth
-        # asks for it before this).
+        # asks for it before this). A new member lands on the welcome, and one back
+        # after a long break on "welcome back".
         if can_moderate(request.user):
             return reverse("moderation:queue")
-        return super().get_login_redirect_url(request)
+        return landing_for(request) or super().get_login_redirect_url(request)
+
+    def get_signup_redirect_url(self, request):
+        return landing_for(request) or super().get_signup_redirect_url(request)
+
+    def add_message(self, request, level, message_template=None, *args, **kwargs):
+        # The welcome pages greet the member themselves, more kindly than "Successfully
+        # signed in as ...".
+        if message_template == SIGNED_IN_MESSAGE and landing_for(request):
+            return
+        super().add_message(request, level, message_template, *args, **kwargs)
 
     def _get_login_attempts_cache_key(self, request, **credentials):
         # allauth counts failed sign-ins per login as typed, so a member's pseudonym and
@@ -97,6 +111,7 @@ class AccountAdapter(DefaultAccountAdapter):
         now = timezone.now()
         user.age_confirmed_at = now
         user.guidelines_accepted_at = now
+        user.welcome_due = True
         if commit:
             user.save()
         return user

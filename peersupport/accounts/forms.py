@@ -5,7 +5,7 @@ from django.contrib.auth.hashers import make_password
 from django.urls import reverse
 from django.utils.html import format_html
 
-from forum.models import ContentWarning
+from forum.models import Board, ContentWarning
 from forum.reader_choices import WarningDisplay
 
 from .models import User
@@ -84,10 +84,17 @@ class PreferencesForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["region", "email_on_reply", "quiet_mode", "muted_words"]
+        fields = ["region", "email_on_reply", "quiet_mode", "muted_words", "welcome_back_after"]
         widgets = {"muted_words": forms.Textarea(attrs={"rows": 3})}
 
-    field_order = ["region", "bio", "email_on_reply", "quiet_mode", "muted_words"]
+    field_order = [
+        "region",
+        "bio",
+        "email_on_reply",
+        "quiet_mode",
+        "muted_words",
+        "welcome_back_after",
+    ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -99,31 +106,66 @@ class PreferencesForm(forms.ModelForm):
                 "Your new bio is waiting for a moderator. Until they have read it, others "
                 "see your earlier one, or none."
             )
-        chosen = member.warning_preferences or {}
-        for warning, label in ContentWarning.choices:
-            self.fields[_warning_field(warning)] = forms.ChoiceField(
-                label=f"Posts with a “{label}” content warning",
-                choices=WarningDisplay.choices,
-                required=False,
-                initial=chosen.get(warning, WarningDisplay.COLLAPSE),
-            )
+        _add_warning_fields(self)
+        # Left out (an older form, a script), the member's choice stays as it was.
+        self.fields["welcome_back_after"].required = False
+        self.fields["welcome_back_after"].empty_value = None
 
     def clean_muted_words(self):
         lines = self.cleaned_data["muted_words"].splitlines()
         return "\n".join(line.strip() for line in lines if line.strip())
 
     def clean(self):
-        cleaned = super().clean()
-        # The five choices are stored together, one entry per kind of warning.
-        cleaned["warning_preferences"] = {
-            warning: cleaned.pop(_warning_field(warning), "") or WarningDisplay.COLLAPSE.value
-            for warning in ContentWarning.values
-        }
-        return cleaned
+        return _gather_warning_choices(super().clean())
 
 
 def _warning_field(warning):
     return "warning_" + warning.replace("-", "_")
+
+
+def _add_warning_fields(form):
+    """One choice per kind of content warning: how the member's posts with it show."""
+    chosen = form.instance.warning_preferences or {}
+    for warning, label in ContentWarning.choices:
+        form.fields[_warning_field(warning)] = forms.ChoiceField(
+            label=f"Posts with a “{label}” content warning",
+            choices=WarningDisplay.choices,
+            required=False,
+            initial=chosen.get(warning, WarningDisplay.COLLAPSE),
+        )
+
+
+def _gather_warning_choices(cleaned):
+    # The five choices are stored together, one entry per kind of warning.
+    cleaned["warning_preferences"] = {
+        warning: cleaned.pop(_warning_field(warning), "") or WarningDisplay.COLLAPSE.value
+        for warning in ContentWarning.values
+    }
+    return cleaned
+
+
+class ComfortForm(forms.ModelForm):
+    """The welcome's step about what a member sees: quiet mode and content warnings."""
+
+    class Meta:
+        model = User
+        fields = ["quiet_mode"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _add_warning_fields(self)
+
+    def clean(self):
+        return _gather_warning_choices(super().clean())
+
+
+class BoardsForm(forms.Form):
+    boards = forms.ModelMultipleChoiceField(
+        label="Boards to follow",
+        queryset=Board.objects.listed(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
 
 class LoginForm(AllauthLoginForm):

@@ -10,6 +10,15 @@ MODERATORS = "Moderators"
 SAFEGUARDING_LEADS = "Safeguarding leads"
 
 
+class WelcomeBackAfter(models.IntegerChoices):
+    """After how many days away a member is greeted with the "welcome back" page."""
+
+    WEEK = 7, "After a week away"
+    TWO_WEEKS = 14, "After two weeks away"
+    MONTH = 30, "After a month away"
+    NEVER = 0, "Never"
+
+
 class MemberManager(UserManager):
     def get_by_natural_key(self, username):
         # Pseudonyms are unique without regard to case, so sign-in is too.
@@ -99,6 +108,22 @@ class User(AbstractUser):
         default=False,
         help_text="Safeguarding leads only: alerted at once about every new crisis case.",
     )
+    # Set at sign-up; cleared once the member has landed on the welcome (accounts.welcome).
+    welcome_due = models.BooleanField(default=False, editable=False)
+    # The day of the member's latest visit, written at most once a day (accounts.visits).
+    last_seen_on = models.DateField(null=True, blank=True, editable=False)
+    welcome_back_after = models.PositiveSmallIntegerField(
+        "welcome me back",
+        choices=WelcomeBackAfter.choices,
+        default=WelcomeBackAfter.TWO_WEEKS,
+        help_text="A calm page of what happened while you were away, when you come back "
+        "after a break.",
+    )
+    # After a long break: the day they were last here before it, until they have seen
+    # (or set aside) the "welcome back" page.
+    away_since = models.DateField(null=True, blank=True, editable=False)
+    # "Ease back in": quiet mode was turned on for a week, and turns off on this day.
+    quiet_mode_until = models.DateField(null=True, blank=True, editable=False)
     age_confirmed_at = models.DateTimeField(
         null=True, blank=True, help_text="When the member confirmed they are 13 or over."
     )

@@ -1,6 +1,7 @@
 """One data set for the accessibility, small-screen and consistent-help tests: every page
 type with something on it, and the people who see each page."""
 
+import datetime
 from dataclasses import dataclass, field
 from importlib import import_module
 from urllib.parse import urlsplit
@@ -8,8 +9,10 @@ from urllib.parse import urlsplit
 from django.apps import apps
 from django.conf import settings
 from django.test import Client
+from django.utils import timezone
 
 from forum.drafts import Draft
+from forum.following import follow_board
 from forum.models import ContentWarning
 from forum.notifications import notify_member
 from forum.services import toggle_reaction
@@ -45,6 +48,11 @@ def build_site():
     moderator = make_moderator("CalmHeron")
     admin = UserFactory(username="SiteKeeper", is_staff=True, is_superuser=True)
     quiet = UserFactory(username="StillPond", quiet_mode=True)
+    # Back after a long break: signing in lands them on "welcome back".
+    returning = UserFactory(
+        username="BackAgain", last_seen_on=timezone.localdate() - datetime.timedelta(days=20)
+    )
+    follow_board(member=returning, board=board)
 
     thread = make_thread(
         author=writer,
@@ -101,6 +109,7 @@ def build_site():
             "visitor": None,
             "member": writer,
             "quiet member": quiet,
+            "returning member": returning,
             "moderator": moderator,
             "admin": admin,
         }
@@ -139,6 +148,11 @@ def build_site():
         ("member", "held bio waiting", "/settings/bio/waiting/"),
         ("member", "check-in from the moderators", f"/moderation/check-ins/{held_case.pk}/"),
         ("quiet member", "home in quiet mode", "/"),
+        ("member", "welcome", "/welcome/"),
+        ("member", "welcome: boards to follow", "/welcome/boards/"),
+        ("member", "welcome: what you see", "/welcome/comfort/"),
+        ("member", "welcome: saying hello", "/welcome/introduce/"),
+        ("returning member", "welcome back", "/welcome-back/"),
         ("moderator", "queue", "/moderation/"),
         ("moderator", "case", f"/moderation/cases/{cases['crisis'].pk}/"),
         ("moderator", "profile case", f"/moderation/cases/{profile_case.pk}/"),

@@ -20,6 +20,8 @@ MUST_SHOW = {
     "where you are signed in": ("table",),
     "leads' page": ("[data-priority='crisis']",),
     "crisis resources": ("#result_list",),
+    "welcome: boards to follow": ("input[name='boards']",),
+    "welcome back": (".thread-item", "form[action='/welcome-back/ease-back-in/']"),
 }
 STATUS = {"403": 403, "404": 404}
 
