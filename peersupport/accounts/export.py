@@ -100,6 +100,8 @@ def _profile(member):
         "bio_waiting_for_a_moderator": member.pending_bio,
         "crisis_services_region": member.get_region_display(),
         "quiet_mode": member.quiet_mode,
+        "low_stimulation": member.low_stimulation,
+        "taking_a_break_until": _when(member.break_until),
         "email_me_about_replies": member.email_on_reply,
         "muted_words": member.muted_words.splitlines(),
         "content_warning_preferences": member.warning_preferences,

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from forum.models import ContentWarning
 from forum.reader_choices import WarningDisplay
 
+from .breaks import BreakLength
 from .models import User
 
 
@@ -84,10 +85,17 @@ class PreferencesForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["region", "email_on_reply", "quiet_mode", "muted_words"]
+        fields = ["region", "email_on_reply", "quiet_mode", "low_stimulation", "muted_words"]
         widgets = {"muted_words": forms.Textarea(attrs={"rows": 3})}
 
-    field_order = ["region", "bio", "email_on_reply", "quiet_mode", "muted_words"]
+    field_order = [
+        "region",
+        "bio",
+        "email_on_reply",
+        "quiet_mode",
+        "low_stimulation",
+        "muted_words",
+    ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -124,6 +132,17 @@ class PreferencesForm(forms.ModelForm):
 
 def _warning_field(warning):
     return "warning_" + warning.replace("-", "_")
+
+
+class BreakForm(forms.Form):
+    length = forms.ChoiceField(
+        label="How long would you like to rest for?",
+        choices=BreakLength.choices,
+        initial=BreakLength.DAY,
+        widget=forms.RadioSelect,
+        help_text="You can come back before then whenever you like.",
+        error_messages={"required": "Please choose how long your break should be."},
+    )
 
 
 class LoginForm(AllauthLoginForm):
