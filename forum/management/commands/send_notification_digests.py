@@ -1,6 +1,7 @@
 """Members in quiet mode or low stimulation who asked for reply emails get one short
-email saying how many new replies are waiting (none while they are on a break). Celery beat runs the same work daily (docs/deploy.md); this
-command sends at once, for cron or by hand."""
+email saying how many new replies are waiting (none while they are on a break). Celery
+beat runs the same work daily (docs/deploy.md); this command sends at once, for cron or
+by hand."""
 
 from django.core.management import BaseCommand
 
