@@ -93,8 +93,8 @@ def settings_view(request):
 @login_required
 def take_break_view(request):
     """Choose a break, or, during one, see when it ends ("Keep my break" comes here)."""
-    form = BreakForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    form = BreakForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
         take_break(request.user, length=form.cleaned_data["length"])
         return redirect("accounts:take_break")
     return render(request, "accounts/take_break.html", {"break_form": form})
