@@ -1,6 +1,7 @@
 """One data set for the accessibility, small-screen and consistent-help tests: every page
 type with something on it, and the people who see each page."""
 
+import datetime
 from dataclasses import dataclass, field
 from importlib import import_module
 from urllib.parse import urlsplit
@@ -8,6 +9,7 @@ from urllib.parse import urlsplit
 from django.apps import apps
 from django.conf import settings
 from django.test import Client
+from django.utils import timezone
 
 from forum.drafts import Draft
 from forum.models import ContentWarning
@@ -45,6 +47,10 @@ def build_site():
     moderator = make_moderator("CalmHeron")
     admin = UserFactory(username="SiteKeeper", is_staff=True, is_superuser=True)
     quiet = UserFactory(username="StillPond", quiet_mode=True)
+    calm = UserFactory(username="SoftMoss", low_stimulation=True)
+    resting = UserFactory(
+        username="RestingOak", break_until=timezone.now() + datetime.timedelta(days=7)
+    )
 
     thread = make_thread(
         author=writer,
@@ -101,6 +107,8 @@ def build_site():
             "visitor": None,
             "member": writer,
             "quiet member": quiet,
+            "low-stimulation member": calm,
+            "member on a break": resting,
             "moderator": moderator,
             "admin": admin,
         }
@@ -138,6 +146,11 @@ def build_site():
         ("member", "held bio waiting", "/settings/bio/waiting/"),
         ("member", "check-in from the moderators", f"/moderation/check-ins/{held_case.pk}/"),
         ("quiet member", "home in quiet mode", "/"),
+        ("member", "take a break", "/settings/break/"),
+        ("low-stimulation member", "home in low stimulation", "/"),
+        ("low-stimulation member", "thread in low stimulation", t),
+        ("member on a break", "a forum page during a break", t),
+        ("member on a break", "your break", "/settings/break/"),
         ("moderator", "queue", "/moderation/"),
         ("moderator", "case", f"/moderation/cases/{cases['crisis'].pk}/"),
         ("moderator", "profile case", f"/moderation/cases/{profile_case.pk}/"),
