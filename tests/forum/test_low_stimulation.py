@@ -79,7 +79,7 @@ def test_home_shows_only_the_boards_followed(member_client, calm):
     make_thread(board=followed, title="Near to me")
     make_thread(board=other, title="Far from me")
     page = member_client.get("/").content.decode()
-    assert "You are in low stimulation" in page
+    assert "You have low stimulation on, so this page shows only the boards you follow" in page
     assert "Near to me" in page and "Far from me" not in page
     assert '<details class="other-boards">' in page
 
