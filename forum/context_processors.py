@@ -5,9 +5,10 @@ from .unread import unread_count
 
 
 def notifications(request):
-    """The unread count for the header badge, counted only if a page shows it."""
+    """The unread count for the header badge, counted only if a page shows it. During a
+    break nothing is counted: what comes in waits, uncounted, until the break ends."""
     user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
+    if user is None or not user.is_authenticated or user.is_on_break():
         return {}
     return {"unread_notifications": SimpleLazyObject(lambda: unread_count(user))}
 

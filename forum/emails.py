@@ -1,4 +1,4 @@
-"""The forum's emails: one per reply for members who asked, and the quiet-mode digest.
+"""The forum's emails: one per reply for members who asked, and the daily digest.
 
 Sent by the task queue (forum/tasks.py), never inside a request. Emails say only that
 something happened and link to the site: never the post's text, never anyone's email
@@ -72,9 +72,10 @@ def _email_reply_notification(pk):
 
 
 def send_notification_digests():
-    """Quiet mode gathers reply emails into one a day: how many new replies, nothing
-    more. Returns how many emails were sent."""
-    members = get_user_model().objects.filter(quiet_mode=True, email_on_reply=True, is_active=True)
+    """Quiet mode and low stimulation gather reply emails into one a day: how many new
+    replies, nothing more. A member on a break gets none until it ends; the replies that
+    came meanwhile are in their first digest after it. Returns how many were sent."""
+    members = get_user_model().objects.wanting_daily_digest()
     return sum(_send_digest(member_id) for member_id in members.values_list("pk", flat=True))
 
 

@@ -53,7 +53,7 @@ def send_reply_notifications(post_id):
         get_user_model()
         .objects.filter(pk__in=candidate_ids, is_active=True)
         .filter(~Exists(already_told))
-        .only("pk", "email_on_reply", "quiet_mode")
+        .only("pk", "email_on_reply", "quiet_mode", "low_stimulation", "break_until")
     )
     if post.author_id is not None:
         candidates = candidates.filter(~Exists(_active_mute_of(post.author_id)))
@@ -77,12 +77,16 @@ def send_reply_notifications(post_id):
 
 
 def to_email_at_once(notifications):
-    """The reply notifications whose recipients asked for an email about each (quiet
-    mode gathers them into a daily digest instead)."""
+    """The reply notifications whose recipients asked for an email about each. Quiet
+    mode and low stimulation gather them into a daily digest instead; a member on a
+    break is sent nothing, and finds them waiting on the site when they come back."""
+    now = timezone.now()
     return [
         notification.pk
         for notification in notifications
-        if notification.recipient.email_on_reply and not notification.recipient.quiet_mode
+        if notification.recipient.email_on_reply
+        and not notification.recipient.is_quiet
+        and not notification.recipient.is_on_break(now)
     ]
 
 

@@ -44,6 +44,8 @@ class ReaderChoices:
     muted_words: re.Pattern | None = None
     warning_preferences: dict = field(default_factory=dict)
     revealed_post_id: int | None = None
+    # Low stimulation hides every warned post, whatever the choice per kind of warning.
+    hides_warned_posts: bool = False
 
     @classmethod
     def for_user(cls, user, revealed_post_id=None, muted_author_ids=None):
@@ -60,6 +62,7 @@ class ReaderChoices:
             muted_words=muted_words_pattern(user.muted_words),
             warning_preferences=user.warning_preferences or {},
             revealed_post_id=revealed_post_id,
+            hides_warned_posts=user.low_stimulation,
         )
 
     def is_own(self, post):
@@ -80,7 +83,10 @@ class ReaderChoices:
             return ""
         if post.pk == self.revealed_post_id:
             return WarningDisplay.SHOW
-        chosen = self.warning_preferences.get(post.content_warning)
+        if self.hides_warned_posts:
+            chosen = WarningDisplay.HIDE
+        else:
+            chosen = self.warning_preferences.get(post.content_warning)
         if chosen not in WarningDisplay.values:
             return WarningDisplay.COLLAPSE
         if chosen == WarningDisplay.HIDE and self.is_own(post):
@@ -107,6 +113,9 @@ def shown_title(thread, reader):
     return MUTED_TITLE if title_folded(thread, reader) else thread.title
 
 
+LOW_STIMULATION_REACTIONS = [(ReactionKind.THANK_YOU, ReactionKind.THANK_YOU.label)]
+
+
 @dataclass
 class ReactionChoice:
     kind: str
@@ -114,7 +123,7 @@ class ReactionChoice:
     count: int = 0
     pressed: bool = False
     names: list = field(default_factory=list)
-    # The count as this viewer sees it: none in quiet mode.
+    # The count as this viewer sees it: none in quiet mode or low stimulation.
     shown_count: int = 0
 
 
@@ -122,21 +131,25 @@ def reaction_choices(posts, viewer):
     """Per published post, its reactions as this viewer may see them: one query for any
     number of posts, and one more for the names when some of them are the viewer's."""
     published = [post for post in posts if post.status == PostStatus.PUBLISHED]
+    low_stimulation = viewer.is_authenticated and viewer.low_stimulation
+    quiet = viewer.is_authenticated and (viewer.quiet_mode or low_stimulation)
+    # Low stimulation offers a single, quiet "Thank you" in place of the choice of four.
+    kinds = LOW_STIMULATION_REACTIONS if low_stimulation else ReactionKind.choices
     choices = {
-        post.pk: {kind: ReactionChoice(kind, label) for kind, label in ReactionKind.choices}
-        for post in published
+        post.pk: {kind: ReactionChoice(kind, label) for kind, label in kinds} for post in published
     }
     if not choices:
         return {}
-    quiet = viewer.is_authenticated and viewer.quiet_mode
     for post_id, kind, count, mine in Reaction.objects.counts_on(list(choices), viewer):
-        choices[post_id][kind].count = count
-        choices[post_id][kind].shown_count = 0 if quiet else count
-        choices[post_id][kind].pressed = bool(mine)
+        if kind in choices[post_id]:
+            choices[post_id][kind].count = count
+            choices[post_id][kind].shown_count = 0 if quiet else count
+            choices[post_id][kind].pressed = bool(mine)
     own_ids = [post.pk for post in published if viewer.pk and post.author_id == viewer.pk]
     if own_ids:
         for post_id, kind, username in Reaction.objects.names_on(own_ids):
-            choices[post_id][kind].names.append(username)
+            if kind in choices[post_id]:
+                choices[post_id][kind].names.append(username)
     return {post_id: list(by_kind.values()) for post_id, by_kind in choices.items()}
 
 

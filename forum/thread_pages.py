@@ -89,6 +89,7 @@ class SharedReader:
     is_authenticated: bool
     quiet_mode: bool = False
     warning_preferences: dict = field(default_factory=dict)
+    low_stimulation: bool = False
     pk = None
     muted_words = ""
 
@@ -96,7 +97,7 @@ class SharedReader:
     def like(cls, user):
         if not user.is_authenticated:
             return cls(is_authenticated=False)
-        return cls(True, user.quiet_mode, user.warning_preferences or {})
+        return cls(True, user.quiet_mode, user.warning_preferences or {}, user.low_stimulation)
 
 
 def _fingerprint(*parts):
@@ -107,7 +108,8 @@ def _display_class(reader, can_reply):
     if not reader.is_authenticated:
         return "visitor"
     preferences = sorted((reader.warning_preferences or {}).items())
-    return f"member:{_fingerprint(reader.quiet_mode, can_reply, preferences)}"
+    fingerprint = _fingerprint(reader.quiet_mode, can_reply, preferences, reader.low_stimulation)
+    return f"member:{fingerprint}"
 
 
 @dataclass

@@ -8,10 +8,12 @@ from django.views.decorators.http import require_POST
 
 from .. import notifications as notifying
 from ..models import Notification
+from .breaks import resting_during_break
 
 NOTIFICATIONS_PER_PAGE = 20
 
 
+@resting_during_break
 @login_required
 def notifications(request):
     # Opening the page changes nothing (a browser may open it ahead, or someone else at

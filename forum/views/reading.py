@@ -24,9 +24,12 @@ from ..thread_pages import (
     shares_whole_page,
     whole_page_for_visitor,
 )
+from .breaks import resting_during_break
 
 THREADS_PER_PAGE = 20
 HOME_THREADS_PER_LIST = 10
+# Low stimulation: lists short enough to take in at a glance, on the home page and boards.
+SHORT_LIST = 5
 SEARCH_RESULTS_PER_PAGE = 20
 
 
@@ -44,6 +47,7 @@ def readers_only(view):
     return wrapped
 
 
+@resting_during_break
 def home(request):
     if not permissions.can_read(request.user):
         return render(request, "forum/welcome.html")
@@ -54,8 +58,10 @@ def home(request):
     boards = Board.objects.listed()
     other_boards = Board.objects.none()
     threads = Thread.objects.visible_to(request.user).with_listing().order_by("-last_activity_at")
-    # Quiet mode is for members who can cope with only a few places at a time.
-    quiet = request.user.is_authenticated and request.user.quiet_mode
+    # Quiet mode (and low stimulation, which includes it) is for members who can cope
+    # with only a few places at a time.
+    quiet = request.user.is_authenticated and request.user.is_quiet
+    per_list = _threads_per_list(request.user, HOME_THREADS_PER_LIST)
     if quiet:
         other_boards = boards.not_followed_by(request.user)
         boards = boards.followed_by(request.user)
@@ -67,14 +73,19 @@ def home(request):
             "quiet": quiet,
             "boards": boards,
             "other_boards": other_boards,
-            "recent": page_without_count(threads, request.GET, "recent", HOME_THREADS_PER_LIST),
+            "recent": page_without_count(threads, request.GET, "recent", per_list),
             "unanswered": page_without_count(
-                threads.unanswered(), request.GET, "unanswered", HOME_THREADS_PER_LIST
+                threads.unanswered(), request.GET, "unanswered", per_list
             ),
         },
     )
 
 
+def _threads_per_list(user, usual):
+    return SHORT_LIST if user.is_authenticated and user.low_stimulation else usual
+
+
+@resting_during_break
 @readers_only
 def board(request, slug):
     board = get_object_or_404(Board, slug=slug)
@@ -84,7 +95,8 @@ def board(request, slug):
         .with_listing()
         .order_by("-last_activity_at")
     )
-    page = Paginator(threads, THREADS_PER_PAGE).get_page(request.GET.get("page"))
+    per_page = _threads_per_list(request.user, THREADS_PER_PAGE)
+    page = Paginator(threads, per_page).get_page(request.GET.get("page"))
     is_following = (
         request.user.is_authenticated
         and Board.objects.followed_by(request.user).filter(pk=board.pk).exists()
@@ -94,6 +106,7 @@ def board(request, slug):
     )
 
 
+@resting_during_break
 @readers_only
 def thread(request, pk, slug=None):
     if shares_whole_page(request):
@@ -120,6 +133,7 @@ def _thread_page(request, pk):
     return render_to_string("forum/thread.html", {**context, **SLOTS}, request)
 
 
+@resting_during_break
 @readers_only
 def post(request, pk):
     """A link to one post (from a notification, search, an email) opens its thread on
@@ -128,6 +142,7 @@ def post(request, pk):
     return redirect(post_in_thread(post, request.user))
 
 
+@resting_during_break
 @readers_only
 @never_cache
 def search(request):

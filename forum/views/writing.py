@@ -16,6 +16,7 @@ from ..forms import PostForm, ThreadForm
 from ..models import Board, Post, Thread
 from ..paging import new_reply_in_thread, post_in_thread
 from ..rendering import render_markdown
+from .breaks import resting_during_break
 
 
 def posting_allowed(view):
@@ -71,6 +72,7 @@ def _submit_post_form(request, form, submit, posted_message, where=post_in_threa
     return redirect("moderation:post_waiting", outcome.post.pk), {}, 200
 
 
+@resting_during_break
 @posting_allowed
 def new_thread(request, slug):
     board = get_object_or_404(Board, slug=slug)
@@ -91,6 +93,7 @@ def new_thread(request, slug):
     )
 
 
+@resting_during_break
 @posting_allowed
 def reply(request, pk=None, post_pk=None):
     if post_pk is not None:
@@ -127,6 +130,7 @@ def reply(request, pk=None, post_pk=None):
     )
 
 
+@resting_during_break
 @posting_allowed
 def edit_post(request, pk):
     # A post the member may not see, or one in a thread they may not see, is "not
@@ -155,6 +159,7 @@ def edit_post(request, pk):
     )
 
 
+@resting_during_break
 @login_required
 def delete_post(request, pk):
     # A post the member may not see, or one in a thread they may not see, is "not

@@ -105,6 +105,8 @@ def _profile(member):
         "last_seen_on": _when(member.last_seen_on),
         "away_before_this_visit_since": _when(member.away_since),
         "welcome_still_to_show": member.welcome_due,
+        "low_stimulation": member.low_stimulation,
+        "taking_a_break_until": _when(member.break_until),
         "email_me_about_replies": member.email_on_reply,
         "muted_words": member.muted_words.splitlines(),
         "content_warning_preferences": member.warning_preferences,

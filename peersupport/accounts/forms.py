@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from forum.models import Board, ContentWarning
 from forum.reader_choices import WarningDisplay
 
+from .breaks import BreakLength
 from .models import User
 
 
@@ -84,7 +85,14 @@ class PreferencesForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["region", "email_on_reply", "quiet_mode", "muted_words", "welcome_back_after"]
+        fields = [
+            "region",
+            "email_on_reply",
+            "quiet_mode",
+            "low_stimulation",
+            "muted_words",
+            "welcome_back_after",
+        ]
         widgets = {"muted_words": forms.Textarea(attrs={"rows": 3})}
 
     field_order = [
@@ -92,6 +100,7 @@ class PreferencesForm(forms.ModelForm):
         "bio",
         "email_on_reply",
         "quiet_mode",
+        "low_stimulation",
         "muted_words",
         "welcome_back_after",
     ]
@@ -165,6 +174,17 @@ class BoardsForm(forms.Form):
         queryset=Board.objects.listed(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class BreakForm(forms.Form):
+    length = forms.ChoiceField(
+        label="How long would you like to rest for?",
+        choices=BreakLength.choices,
+        initial=BreakLength.DAY,
+        widget=forms.RadioSelect,
+        help_text="You can come back before then whenever you like.",
+        error_messages={"required": "Please choose how long your break should be."},
     )
 
 

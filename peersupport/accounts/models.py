@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
@@ -39,6 +40,13 @@ class MemberManager(UserManager):
 
     def safeguarding_leads(self):
         return self.in_roles(SAFEGUARDING_LEADS)
+
+    def wanting_daily_digest(self, now=None):
+        """Members whose reply emails are gathered into one a day (quiet mode and low
+        stimulation), leaving out those on a break until it ends."""
+        return self.filter(
+            Q(quiet_mode=True) | Q(low_stimulation=True), email_on_reply=True, is_active=True
+        ).exclude(break_until__gt=now or timezone.now())
 
     def taken_pseudonyms(self, pseudonyms):
         """Which of `pseudonyms` members already have, lowercase (pseudonyms are unique
@@ -90,6 +98,15 @@ class User(AbstractUser):
         help_text="No counts or unread badge, only the boards you follow on the home page, "
         "and notifications gathered into one a day.",
     )
+    low_stimulation = models.BooleanField(
+        "low stimulation",
+        default=False,
+        help_text="Everything quiet mode does, and a little more: shorter lists, a single "
+        "“Thank you” instead of the other reactions, posts with a content warning hidden "
+        "until you choose to see one, and nothing that moves on the page.",
+    )
+    # A break the member chose: the forum rests and no email is sent until then.
+    break_until = models.DateTimeField(null=True, blank=True, editable=False)
     email_on_reply = models.BooleanField(
         "email me about replies", default=False, help_text="Off unless you turn it on."
     )
@@ -147,6 +164,15 @@ class User(AbstractUser):
     def is_suspended(self, now=None):
         until = self.posting_suspended_until
         return until is not None and until > (now or timezone.now())
+
+    def is_on_break(self, now=None):
+        until = self.break_until
+        return until is not None and until > (now or timezone.now())
+
+    @property
+    def is_quiet(self):
+        """Quiet mode, which low stimulation includes."""
+        return self.quiet_mode or self.low_stimulation
 
     def get_full_name(self):
         return self.username

@@ -6,6 +6,7 @@ from django.utils import timezone
 from forum.following import follow_board, unfollow_board
 from forum.models import Board
 
+from .breaks import break_duration
 from .models import User
 
 # How long "Ease back in" keeps quiet mode on.
@@ -19,6 +20,7 @@ def update_preferences(
     region: str | None = None,
     email_on_reply: bool | None = None,
     quiet_mode: bool | None = None,
+    low_stimulation: bool | None = None,
     muted_words: str | None = None,
     warning_preferences: dict | None = None,
     welcome_back_after: int | None = None,
@@ -29,6 +31,7 @@ def update_preferences(
         "region": region,
         "email_on_reply": email_on_reply,
         "quiet_mode": quiet_mode,
+        "low_stimulation": low_stimulation,
         "muted_words": muted_words,
         "warning_preferences": warning_preferences,
         "welcome_back_after": welcome_back_after,
@@ -106,3 +109,20 @@ def set_aside_welcome_back(member: User) -> User:
     member.away_since = None
     member.save(update_fields=["away_since"])
     return member
+
+
+@transaction.atomic
+def take_break(user: User, *, length: str, now=None) -> User:
+    """Rest the forum for the member for `length` (a BreakLength) from now: they see a
+    gentle page instead of it, and are sent no emails, until it ends or they end it."""
+    user.break_until = (now or timezone.now()) + break_duration(length)
+    user.save(update_fields=["break_until"])
+    return user
+
+
+@transaction.atomic
+def end_break(user: User) -> User:
+    """Come back early: the forum and its notifications are there again at once."""
+    user.break_until = None
+    user.save(update_fields=["break_until"])
+    return user

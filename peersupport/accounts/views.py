@@ -18,10 +18,10 @@ from moderation.services import submit_bio
 
 from .deletion import delete_account
 from .export import build_export
-from .forms import DeleteAccountForm, PreferencesForm
+from .forms import BreakForm, DeleteAccountForm, PreferencesForm
 from .models import User
 from .pseudonyms import suggest_pseudonyms
-from .services import update_preferences
+from .services import end_break, take_break, update_preferences
 
 IDEAS_SHOWN = 3
 
@@ -85,8 +85,27 @@ def settings_view(request):
             "form": form,
             "mutes": mutes.order_by("muted__username"),
             "delete_form": DeleteAccountForm(member=request.user),
+            "break_form": BreakForm(),
         },
     )
+
+
+@login_required
+def take_break_view(request):
+    """Choose a break, or, during one, see when it ends ("Keep my break" comes here)."""
+    form = BreakForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        take_break(request.user, length=form.cleaned_data["length"])
+        return redirect("accounts:take_break")
+    return render(request, "accounts/take_break.html", {"break_form": form})
+
+
+@require_POST
+@login_required
+def end_break_view(request):
+    end_break(request.user)
+    messages.success(request, "Welcome back. Everything is where you left it.")
+    return redirect("forum:home")
 
 
 @require_POST

@@ -53,6 +53,10 @@ def build_site():
         username="BackAgain", last_seen_on=timezone.localdate() - datetime.timedelta(days=20)
     )
     follow_board(member=returning, board=board)
+    calm = UserFactory(username="SoftMoss", low_stimulation=True)
+    resting = UserFactory(
+        username="RestingOak", break_until=timezone.now() + datetime.timedelta(days=7)
+    )
 
     thread = make_thread(
         author=writer,
@@ -110,6 +114,8 @@ def build_site():
             "member": writer,
             "quiet member": quiet,
             "returning member": returning,
+            "low-stimulation member": calm,
+            "member on a break": resting,
             "moderator": moderator,
             "admin": admin,
         }
@@ -153,6 +159,11 @@ def build_site():
         ("member", "welcome: what you see", "/welcome/comfort/"),
         ("member", "welcome: saying hello", "/welcome/introduce/"),
         ("returning member", "welcome back", "/welcome-back/"),
+        ("member", "take a break", "/settings/break/"),
+        ("low-stimulation member", "home in low stimulation", "/"),
+        ("low-stimulation member", "thread in low stimulation", t),
+        ("member on a break", "a forum page during a break", t),
+        ("member on a break", "your break", "/settings/break/"),
         ("moderator", "queue", "/moderation/"),
         ("moderator", "case", f"/moderation/cases/{cases['crisis'].pk}/"),
         ("moderator", "profile case", f"/moderation/cases/{profile_case.pk}/"),
