@@ -8,6 +8,7 @@ from peersupport.signposting.regions import DEFAULT_REGION, Region
 # The role groups (accounts.permissions says what each may do).
 MODERATORS = "Moderators"
 SAFEGUARDING_LEADS = "Safeguarding leads"
+PEER_SUPPORTERS = "Peer supporters"
 
 
 class MemberManager(UserManager):
@@ -30,6 +31,9 @@ class MemberManager(UserManager):
 
     def safeguarding_leads(self):
         return self.in_roles(SAFEGUARDING_LEADS)
+
+    def peer_supporters(self):
+        return self.in_roles(PEER_SUPPORTERS)
 
     def taken_pseudonyms(self, pseudonyms):
         """Which of `pseudonyms` members already have, lowercase (pseudonyms are unique
