@@ -182,11 +182,7 @@ def seed_conversations(people):
     ).post
     reply("QuietFern", walk, "That counts. Well done.")
     # A peer supporter's first reply carries their badge.
-    reply(
-        "DemoPeer",
-        walk,
-        "Ten minutes is ten minutes more than yesterday. Thank you for telling us.",
-    )
+    reply("DemoPeer", walk, "That is lovely to hear. Well done for getting out the door.")
     react(walk, ("QuietFern", ReactionKind.HUG), ("BlueKite", ReactionKind.HUG))
 
     # Waiting for their first reply.

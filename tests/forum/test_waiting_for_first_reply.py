@@ -166,3 +166,12 @@ def test_the_query_count_stays_the_same_however_many_wait(peer_client):
         make_thread(board=other if n % 2 else board, title=f"Large {n}")
     assert _queries(peer_client) == baseline
     assert baseline <= 10
+
+
+def test_the_role_needs_no_two_step_sign_in(peer_client, settings):
+    """Peer supporters see nothing a member cannot, so their role is theirs at once."""
+    settings.REQUIRE_MFA_FOR_STAFF = True
+    page = peer_client.get(URL)
+    assert page.status_code == 200
+    assert "two-step sign-in" not in page.content.decode()
+    assert f'href="{URL}"' in peer_client.get("/").content.decode()
