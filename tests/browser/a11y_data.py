@@ -23,9 +23,10 @@ from moderation.services import (
     send_check_in,
     submit_bio,
 )
+from peersupport.accounts.permissions import PEER_SUPPORTERS
 from peersupport.signposting.models import CrisisResource
 from tests.factories import BoardFactory, UserFactory, make_reply, make_thread
-from tests.moderation.case_helpers import make_moderator
+from tests.moderation.case_helpers import in_group, make_moderator
 
 
 @dataclass
@@ -45,6 +46,7 @@ def build_site():
     moderator = make_moderator("CalmHeron")
     admin = UserFactory(username="SiteKeeper", is_staff=True, is_superuser=True)
     quiet = UserFactory(username="StillPond", quiet_mode=True)
+    peer = in_group(PEER_SUPPORTERS, username="GentleHarbour")
 
     thread = make_thread(
         author=writer,
@@ -65,6 +67,7 @@ def build_site():
         body="Some days I skip meals.",
         content_warning=ContentWarning.EATING,
     )
+    make_reply(thread, author=peer, body="Glad you posted. Take your time.")
     toggle_reaction(member=writer, post=answer, kind="hug")
     toggle_reaction(member=moderator, post=answer, kind="me-too")
     notify_member(recipient=writer, message="A moderator read your post.", post=answer)
@@ -102,6 +105,7 @@ def build_site():
             "member": writer,
             "quiet member": quiet,
             "moderator": moderator,
+            "peer supporter": peer,
             "admin": admin,
         }
     )
@@ -138,6 +142,7 @@ def build_site():
         ("member", "held bio waiting", "/settings/bio/waiting/"),
         ("member", "check-in from the moderators", f"/moderation/check-ins/{held_case.pk}/"),
         ("quiet member", "home in quiet mode", "/"),
+        ("peer supporter", "waiting for a first reply", "/peer-support/waiting/"),
         ("moderator", "queue", "/moderation/"),
         ("moderator", "case", f"/moderation/cases/{cases['crisis'].pk}/"),
         ("moderator", "profile case", f"/moderation/cases/{profile_case.pk}/"),
