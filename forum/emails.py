@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from peersupport.signposting.resources import emergency_words
 
-from .models import REPLY_TO_YOU, Notification, NotificationKind
+from .models import PEER_SUPPORTER_REPLIED, REPLY_TO_YOU, Notification, NotificationKind
 
 # The digest runs daily; this gap keeps a second run the same day from sending a second
 # email, while allowing for a scheduler that runs a little early.
@@ -55,7 +55,9 @@ def _email_reply_notification(pk):
     )
     if notification is None:
         return 0
-    if notification.message == REPLY_TO_YOU:
+    if notification.message == PEER_SUPPORTER_REPLIED:
+        subject = "A peer supporter has replied to your thread on Peer Support"
+    elif notification.message == REPLY_TO_YOU:
         subject = "Someone replied to you on Peer Support"
     else:
         subject = "Someone replied in a thread you follow on Peer Support"

@@ -1,5 +1,6 @@
 """A member's notifications: replies to them or in threads they follow, and messages
-from the moderators. One transaction each.
+from the moderators. One transaction each. (Peer supporters' notices about first posts
+that wait: forum/peer_support.py.)
 
 Telling a thread's followers about a reply (hundreds of them in a busy thread) is the
 task queue's work (forum/tasks.py), queued once the reply is committed.
@@ -12,6 +13,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from .models import (
+    PEER_SUPPORTER_REPLIED,
     REPLY_IN_FOLLOWED_THREAD,
     REPLY_TO_YOU,
     Mute,
@@ -31,19 +33,34 @@ def _active_mute_of(author):
     return Mute.objects.active().filter(muter=OuterRef("pk"), muted=author)
 
 
+def _by_peer_supporter(post):
+    return (
+        post.author_id is not None
+        and get_user_model().objects.peer_supporters().filter(pk=post.author_id).exists()
+    )
+
+
+def _reply_message(member_id, *, parent_author_id, peer_told_id):
+    if member_id == peer_told_id:
+        return PEER_SUPPORTER_REPLIED
+    return REPLY_TO_YOU if member_id == parent_author_id else REPLY_IN_FOLLOWED_THREAD
+
+
 @transaction.atomic
 def send_reply_notifications(post_id):
     """Tell the parent post's writer and the thread's followers about a published reply:
     once each, never the writer themself, never someone who has muted the writer, and
-    never someone who cannot see the reply. Safe to run again (a retried task): nobody
-    is told twice. Returns the notifications made."""
+    never someone who cannot see the reply. A peer supporter's reply tells the thread's
+    writer that a peer supporter has answered them, in that one notice. Safe to run
+    again (a retried task): nobody is told twice. Returns the notifications made."""
     post = Post.objects.select_related("thread", "parent").filter(pk=post_id).first()
     # Deleted or hidden between the reply and now: there is nothing to tell.
     if post is None or post.status != PostStatus.PUBLISHED:
         return []
     parent_author_id = post.parent.author_id if post.parent_id else None
+    peer_told_id = post.thread.author_id if _by_peer_supporter(post) else None
     candidate_ids = set(post.thread.subscriptions.values_list("member_id", flat=True))
-    candidate_ids.add(parent_author_id)
+    candidate_ids |= {parent_author_id, peer_told_id}
     candidate_ids -= {None, post.author_id}
     already_told = Notification.objects.filter(
         recipient=OuterRef("pk"), post=post, kind=NotificationKind.REPLY
@@ -68,7 +85,9 @@ def send_reply_notifications(post_id):
             kind=NotificationKind.REPLY,
             thread=post.thread,
             post=post,
-            message=REPLY_TO_YOU if member.pk == parent_author_id else REPLY_IN_FOLLOWED_THREAD,
+            message=_reply_message(
+                member.pk, parent_author_id=parent_author_id, peer_told_id=peer_told_id
+            ),
         )
         for member in recipients
     )

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 
+from peersupport.accounts.permissions import is_moderator, is_peer_supporter
+
 from .models import PostStatus
 
 
@@ -32,6 +34,12 @@ def can_close_thread(user, thread):
     return can_post(user) and thread.author_id == user.pk and not thread.is_closed
 
 
+def can_see_waiting_threads(user):
+    """The list of first posts waiting for a reply is for peer supporters, and for the
+    moderators who look after them."""
+    return user.is_authenticated and (is_peer_supporter(user) or is_moderator(user))
+
+
 def check_can_edit_post(user, post):
     # Another member's post: say nothing about it beyond what they may already see.
     if not can_edit_post(user, post):
@@ -45,4 +53,9 @@ def check_can_delete_post(user, post):
 
 def check_can_close_thread(user, thread):
     if not can_close_thread(user, thread):
+        raise PermissionDenied
+
+
+def check_can_see_waiting_threads(user):
+    if not can_see_waiting_threads(user):
         raise PermissionDenied

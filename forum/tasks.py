@@ -5,7 +5,7 @@ from django.db import OperationalError
 
 from peersupport.queue import run_after_commit
 
-from . import emails, notifications
+from . import emails, notifications, peer_support
 from .models import PostStatus
 
 # A mail server that is briefly away (smtplib's errors are OSErrors) is tried again
@@ -38,3 +38,8 @@ def email_reply_notifications(notification_ids):
 @shared_task(**RETRY_ON_MAIL_TROUBLE)
 def send_notification_digests():
     return emails.send_notification_digests()
+
+
+@shared_task(autoretry_for=(OperationalError,), retry_backoff=5, max_retries=5)
+def tell_peer_supporters():
+    return peer_support.tell_peer_supporters_about_waiting_threads()

@@ -35,6 +35,11 @@ urlpatterns = [
     path("notifications/", views.notifications, name="notifications"),
     path("notifications/read/", views.mark_notifications_read, name="mark_notifications_read"),
     path("search/", views.search, name="search"),
+    path(
+        "peer-support/waiting/",
+        views.waiting_for_first_reply,
+        name="waiting_for_first_reply",
+    ),
     # A trailing slug is accepted for links made elsewhere; ours never include the title,
     # so a thread's subject never shows in browser history or on a shared screen.
     path("threads/<int:pk>/<slug:slug>/", views.thread, name="thread"),

@@ -267,6 +267,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "moderation.tasks.alert_safeguarding_leads",
         "schedule": 60.0,
     },
+    # Once per thread (forum.peer_support), so the run can be frequent.
+    "tell-peer-supporters": {
+        "task": "forum.tasks.tell_peer_supporters",
+        "schedule": 600.0,
+    },
     "send-notification-digests": {
         "task": "forum.tasks.send_notification_digests",
         "schedule": crontab(hour=18, minute=0),

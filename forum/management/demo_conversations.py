@@ -1,9 +1,9 @@
 """The demo forum's conversations (seed_demo): a handful of kind threads between
 pseudonymous members, with nested replies, reactions, a post behind a content warning,
-threads still waiting for a reply, and a queue with open cases of every priority. Every
-post goes through the moderation pipeline and every flag and reaction through its
-service, so what the demo shows (held posts, cases, search, counters) is what the site
-really does.
+threads still waiting for a reply, a peer supporter's reply, and a queue with open cases
+of every priority. Every post goes through the moderation pipeline and every flag and
+reaction through its service, so what the demo shows (held posts, cases, search,
+counters) is what the site really does.
 """
 
 from allauth.account.models import EmailAddress
@@ -181,6 +181,8 @@ def seed_conversations(people):
         "Only ten minutes round the block, but I did it.",
     ).post
     reply("QuietFern", walk, "That counts. Well done.")
+    # A peer supporter's first reply carries their badge.
+    reply("DemoPeer", walk, "That is lovely to hear. Well done for getting out the door.")
     react(walk, ("QuietFern", ReactionKind.HUG), ("BlueKite", ReactionKind.HUG))
 
     # Waiting for their first reply.

@@ -2,6 +2,7 @@
 
 from .boards import Board
 from .following import (
+    PEER_SUPPORTER_REPLIED,
     REPLY_IN_FOLLOWED_THREAD,
     REPLY_TO_YOU,
     BoardFollow,
@@ -28,6 +29,7 @@ __all__ = [
     "MAX_DISPLAY_DEPTH",
     "MAX_TITLE_LENGTH",
     "PATH_SEGMENT_WIDTH",
+    "PEER_SUPPORTER_REPLIED",
     "REPLY_IN_FOLLOWED_THREAD",
     "REPLY_TO_YOU",
     "SEARCH_CONFIG",

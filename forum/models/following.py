@@ -46,11 +46,13 @@ class BoardFollow(models.Model):
 class NotificationKind(models.TextChoices):
     REPLY = "reply", "A reply to you"
     MODERATION = "moderation", "From the moderators"
+    WAITING = "waiting", "A first post waiting for a reply"
 
 
-# The two messages a reply notification carries; reply emails pick their subject by them.
+# The messages a reply notification carries; reply emails pick their subject by them.
 REPLY_TO_YOU = "replied to your post"
 REPLY_IN_FOLLOWED_THREAD = "replied in a thread you follow"
+PEER_SUPPORTER_REPLIED = "A peer supporter has replied to your thread"
 
 
 def _unless_missing(field, shown):
@@ -112,3 +114,7 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} for {self.recipient_id}"
+
+    @property
+    def is_from_peer_supporter(self):
+        return self.kind == NotificationKind.REPLY and self.message == PEER_SUPPORTER_REPLIED

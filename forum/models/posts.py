@@ -8,7 +8,11 @@ from django.db import connection, models
 from django.db.models import BooleanField, Case, ExpressionWrapper, F, OuterRef, Q, When
 from django.urls import reverse
 
-from peersupport.accounts.permissions import holds_role_in_force, is_moderator
+from peersupport.accounts.permissions import (
+    holds_peer_supporter_role,
+    holds_role_in_force,
+    is_moderator,
+)
 
 from .threads import Thread
 from .visibility import PostStatus, thread_visible_q, visible_q
@@ -39,12 +43,14 @@ class PostQuerySet(models.QuerySet):
         """Each post with what a thread page shows of its writer, `author_name`, and of
         the writer it answers, `parent_author_name`: pseudonyms only, in the same query
         (none for a former member), and whether the writer is a moderator or a lead whose
-        role is in force, `author_is_moderator`, for the badge. A deleted parent's writer
-        is named nowhere, so `parent_is_deleted` says what to show instead."""
+        role is in force, `author_is_moderator`, or a peer supporter,
+        `author_is_peer_supporter`, for the badges. A deleted parent's writer is named
+        nowhere, so `parent_is_deleted` says what to show instead."""
         parent_is_deleted = Q(parent__status=PostStatus.DELETED)
         return self.annotate(
             author_name=F("author__username"),
             author_is_moderator=holds_role_in_force(OuterRef("author")),
+            author_is_peer_supporter=holds_peer_supporter_role(OuterRef("author")),
             parent_is_deleted=ExpressionWrapper(parent_is_deleted, output_field=BooleanField()),
             parent_author_name=Case(
                 When(parent_is_deleted, then=None), default=F("parent__author__username")

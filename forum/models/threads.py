@@ -3,7 +3,7 @@
 from django.apps import apps
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, Exists, F, OuterRef, When
+from django.db.models import Case, Exists, F, OuterRef, Q, When
 from django.urls import reverse
 
 from .boards import Board
@@ -11,6 +11,9 @@ from .following import BoardFollow, Subscription
 from .visibility import PostStatus, thread_visible_q
 
 MAX_TITLE_LENGTH = 120
+# Published and unanswered; the partial index below holds only these, so the peer
+# supporters' list and its hourly run read a handful of rows however big the forum is.
+WAITING_FOR_FIRST_REPLY = Q(status=PostStatus.PUBLISHED, reply_count=0)
 
 
 class ThreadQuerySet(models.QuerySet):
@@ -50,6 +53,14 @@ class ThreadQuerySet(models.QuerySet):
     def unanswered(self):
         return self.filter(reply_count=0)
 
+    def waiting_for_first_reply(self):
+        """Threads whose opening post every member can read and that nobody has answered
+        yet (a held reply does not count until it is published), where a reply can
+        still go, longest waiting first: what peer supporters look through."""
+        return self.filter(
+            WAITING_FOR_FIRST_REPLY, is_closed=False, is_locked=False, board__is_locked=False
+        ).order_by("created_at", "pk")
+
     def in_boards_followed_by(self, user):
         return self.filter(board__follows__member=user)
 
@@ -80,6 +91,9 @@ class Thread(models.Model):
     )
     is_closed = models.BooleanField(default=False, help_text="Closed by its writer.")
     is_locked = models.BooleanField(default=False, help_text="Locked by a moderator.")
+    # When the peer supporters were told that the opening post had waited a while for a
+    # reply (forum.peer_support): they are told once per thread, never again.
+    peer_supporters_told_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = ThreadQuerySet.as_manager()
 
@@ -87,6 +101,11 @@ class Thread(models.Model):
         indexes = [
             models.Index(fields=["board", "-last_activity_at"]),
             models.Index(fields=["-last_activity_at"]),
+            models.Index(
+                fields=["created_at", "id"],
+                condition=WAITING_FOR_FIRST_REPLY,
+                name="forum_thread_waiting",
+            ),
         ]
 
     def __str__(self):

@@ -1,5 +1,7 @@
 """Times in a page's markup, to the minute only."""
 
+import datetime
+
 from django import template
 from django.utils import timezone
 
@@ -15,3 +17,20 @@ def to_the_minute(moment):
     if not moment:
         return ""
     return timezone.localtime(moment).isoformat(timespec="minutes")
+
+
+# How long a thread has waited, in words that say roughly and do not count: the list of
+# waiting threads is an invitation, not a clock.
+WAITING_WORDS = [
+    (datetime.timedelta(hours=1), "posted in the last hour"),
+    (datetime.timedelta(hours=3), "waiting for about an hour or two"),
+    (datetime.timedelta(days=1), "waiting for a few hours"),
+    (datetime.timedelta(days=2), "waiting for about a day"),
+]
+WAITED_LONGER = "waiting for a few days"
+
+
+@register.filter
+def time_waiting(since, now=None):
+    waited = (now or timezone.now()) - since
+    return next((words for under, words in WAITING_WORDS if waited < under), WAITED_LONGER)

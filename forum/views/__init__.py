@@ -3,6 +3,7 @@
 from .following import follow_board, follow_thread
 from .muting import mute_member, unmute_member
 from .notifications import mark_notifications_read, notifications
+from .peer_support import waiting_for_first_reply
 from .reactions import react
 from .reading import board, home, post, search, thread
 from .writing import close_thread, delete_post, edit_post, new_thread, reply
@@ -25,4 +26,5 @@ __all__ = [
     "search",
     "thread",
     "unmute_member",
+    "waiting_for_first_reply",
 ]

@@ -7,9 +7,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db.models import Exists, OuterRef
 
-from .permissions import MODERATORS, SAFEGUARDING_LEADS, remember_roles, roles_in_force
+from .permissions import (
+    MODERATORS,
+    PEER_SUPPORTERS,
+    SAFEGUARDING_LEADS,
+    remember_roles,
+    roles_in_force,
+)
 
-ROLES = (MODERATORS, SAFEGUARDING_LEADS)
+ROLES = (MODERATORS, SAFEGUARDING_LEADS, PEER_SUPPORTERS)
 
 
 def _members_with_roles():
@@ -43,7 +49,8 @@ def member_named_in(credentials):
 class MemberBackend(AuthenticationBackend):
     """allauth's sign-in by pseudonym or email (so the admin's login, which goes
     through allauth, is rate-limited the same way), and the signed-in member loaded
-    with their roles in the same query: nearly every page asks whether they moderate."""
+    with their roles in the same query: nearly every page asks whether they moderate
+    (and the header whether they are a peer supporter)."""
 
     def authenticate(self, request, **credentials):
         # allauth passes an email address twice, as the email and as the username, and

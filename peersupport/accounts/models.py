@@ -9,6 +9,7 @@ from peersupport.signposting.regions import DEFAULT_REGION, Region
 # The role groups (accounts.permissions says what each may do).
 MODERATORS = "Moderators"
 SAFEGUARDING_LEADS = "Safeguarding leads"
+PEER_SUPPORTERS = "Peer supporters"
 
 
 class WelcomeBackAfter(models.IntegerChoices):
@@ -47,6 +48,9 @@ class MemberManager(UserManager):
         return self.filter(
             Q(quiet_mode=True) | Q(low_stimulation=True), email_on_reply=True, is_active=True
         ).exclude(break_until__gt=now or timezone.now())
+
+    def peer_supporters(self):
+        return self.in_roles(PEER_SUPPORTERS)
 
     def taken_pseudonyms(self, pseudonyms):
         """Which of `pseudonyms` members already have, lowercase (pseudonyms are unique

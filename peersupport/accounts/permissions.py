@@ -4,6 +4,12 @@ An account *holds* a role by being in its group (or staff); the role is *in forc
 once the account has two-step sign-in, when REQUIRE_MFA_FOR_STAFF asks for it. Until
 then the account is a member everywhere, so a moderator's or an admin's password alone
 reads and does nothing a member could not.
+
+Peer supporters are the exception: their role is in force as soon as they are in its
+group. It shows them nothing a member cannot see (the threads waiting for a first reply
+are on every member's home page too) and lets them do nothing a member cannot, so a
+password alone gains an intruder nothing more; and asking trained young volunteers for
+an authenticator app would keep many of them from the role.
 """
 
 from allauth.mfa.models import Authenticator
@@ -11,8 +17,9 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db.models import Exists
 
-from .models import MODERATORS, SAFEGUARDING_LEADS
+from .models import MODERATORS, PEER_SUPPORTERS, SAFEGUARDING_LEADS
 
+# The roles with powers over others, which wait for two-step sign-in.
 ROLE_GROUPS = frozenset({MODERATORS, SAFEGUARDING_LEADS})
 
 
@@ -68,6 +75,14 @@ def holds_role_in_force(user_ref):
     return in_a_role & two_step
 
 
+def holds_peer_supporter_role(user_ref):
+    """An Exists() for querysets: whether the user `user_ref` points at is a peer
+    supporter (in force at once, see above), in the caller's own query."""
+    return Exists(
+        Group.user_set.through.objects.filter(user_id=user_ref, group__name=PEER_SUPPORTERS)
+    )
+
+
 def _in_group(user, *names):
     return bool(held_roles(user).intersection(names)) and roles_in_force(user)
 
@@ -79,6 +94,11 @@ def is_moderator(user):
 
 def is_safeguarding_lead(user):
     return _in_group(user, SAFEGUARDING_LEADS)
+
+
+def is_peer_supporter(user):
+    """A trained member named by the admins, who welcomes first posts."""
+    return user.is_authenticated and user.is_active and PEER_SUPPORTERS in held_roles(user)
 
 
 def is_admin(user):

@@ -26,9 +26,10 @@ from moderation.services import (
     send_check_in,
     submit_bio,
 )
+from peersupport.accounts.permissions import PEER_SUPPORTERS
 from peersupport.signposting.models import CrisisResource
 from tests.factories import BoardFactory, UserFactory, make_reply, make_thread
-from tests.moderation.case_helpers import make_moderator
+from tests.moderation.case_helpers import in_group, make_moderator
 
 
 @dataclass
@@ -57,6 +58,7 @@ def build_site():
     resting = UserFactory(
         username="RestingOak", break_until=timezone.now() + datetime.timedelta(days=7)
     )
+    peer = in_group(PEER_SUPPORTERS, username="GentleHarbour")
 
     thread = make_thread(
         author=writer,
@@ -77,6 +79,7 @@ def build_site():
         body="Some days I skip meals.",
         content_warning=ContentWarning.EATING,
     )
+    make_reply(thread, author=peer, body="Glad you posted. Take your time.")
     toggle_reaction(member=writer, post=answer, kind="hug")
     toggle_reaction(member=moderator, post=answer, kind="me-too")
     notify_member(recipient=writer, message="A moderator read your post.", post=answer)
@@ -117,6 +120,7 @@ def build_site():
             "low-stimulation member": calm,
             "member on a break": resting,
             "moderator": moderator,
+            "peer supporter": peer,
             "admin": admin,
         }
     )
@@ -164,6 +168,7 @@ def build_site():
         ("low-stimulation member", "thread in low stimulation", t),
         ("member on a break", "a forum page during a break", t),
         ("member on a break", "your break", "/settings/break/"),
+        ("peer supporter", "waiting for a first reply", "/peer-support/waiting/"),
         ("moderator", "queue", "/moderation/"),
         ("moderator", "case", f"/moderation/cases/{cases['crisis'].pk}/"),
         ("moderator", "profile case", f"/moderation/cases/{profile_case.pk}/"),

@@ -11,6 +11,7 @@ MUST_SHOW = {
     "thread": ("details.content-warning", "[data-depth='4']", ".reaction[aria-pressed='true']"),
     "search": (".search-result",),
     "notifications": (".notification",),
+    "waiting for a first reply": (".waiting-list .thread-item",),
     "held post waiting": ("#crisis-panel",),
     "home in quiet mode": ("#crisis-support details.crisis-fold",),
     "take a break": ("input[name='length']",),

@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 from forum.models import Post, PostStatus, Reaction, Thread
 from moderation.models import Case
 from peersupport.accounts.models import User
-from peersupport.accounts.permissions import MODERATORS, SAFEGUARDING_LEADS
+from peersupport.accounts.permissions import MODERATORS, PEER_SUPPORTERS, SAFEGUARDING_LEADS
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +36,7 @@ def _passwords(output):
 
 def test_every_printed_account_signs_in_with_its_role(client, seed):
     passwords = _passwords(seed())
-    assert set(passwords) == {"DemoMember", "DemoModerator", "DemoLead", "DemoAdmin"}
+    assert set(passwords) == {"DemoMember", "DemoModerator", "DemoLead", "DemoPeer", "DemoAdmin"}
     # Moderators and leads arrive at the queue, everyone else at the home page.
     queue_workers = {"DemoModerator", "DemoLead"}
     for username, password in passwords.items():
@@ -51,6 +51,20 @@ def test_every_printed_account_signs_in_with_its_role(client, seed):
     assert list(lead.groups.values_list("name", flat=True)) == [SAFEGUARDING_LEADS]
     assert lead.on_call
     assert User.objects.get(username="DemoAdmin").is_superuser
+    peer = User.objects.get(username="DemoPeer")
+    assert list(peer.groups.values_list("name", flat=True)) == [PEER_SUPPORTERS]
+
+
+def test_a_peer_supporter_has_replied_with_the_badge(client, seed):
+    seed()
+    peer = User.objects.get(username="DemoPeer")
+    reply = Post.objects.get(author=peer, status=PostStatus.PUBLISHED)
+    client.force_login(User.objects.get(username="DemoMember"))
+    page = client.get(reply.thread.get_absolute_url()).content.decode()
+    assert page.count('class="peer-supporter-badge"') == 1
+    # The peer supporter's own header leads to the threads waiting for a first reply.
+    client.force_login(peer)
+    assert "/peer-support/waiting/" in client.get("/").content.decode()
 
 
 def test_the_forum_looks_lived_in(client, seed):

@@ -1,5 +1,5 @@
 """Demo data for `make run` and `make screenshots`: boards, the default crisis resources,
-four accounts to sign in with, and a small living forum (its conversations, and why they
+five accounts to sign in with, and a small living forum (its conversations, and why they
 go through the real pipeline and services: forum/management/demo_conversations.py).
 
 Safe to run again: nothing is duplicated, and the accounts' passwords are reset so the
@@ -16,7 +16,7 @@ from django.test import override_settings
 
 from forum.models import Board, Thread
 from peersupport.accounts.models import User
-from peersupport.accounts.permissions import MODERATORS, SAFEGUARDING_LEADS
+from peersupport.accounts.permissions import MODERATORS, PEER_SUPPORTERS, SAFEGUARDING_LEADS
 from peersupport.signposting.defaults import ensure_default_resources
 from peersupport.signposting.models import CrisisResource
 
@@ -41,9 +41,10 @@ ACCOUNTS = [
     ("DemoMember", "member@example.com", "member", {}),
     ("DemoModerator", "moderator@example.com", "moderator", {}),
     ("DemoLead", "lead@example.com", "lead", {"on_call": True}),
+    ("DemoPeer", "peer@example.com", "peer", {}),
     ("DemoAdmin", "admin@example.com", "admin", {"is_staff": True, "is_superuser": True}),
 ]
-ROLE_GROUPS = {"moderator": MODERATORS, "lead": SAFEGUARDING_LEADS}
+ROLE_GROUPS = {"moderator": MODERATORS, "lead": SAFEGUARDING_LEADS, "peer": PEER_SUPPORTERS}
 
 
 class Command(BaseCommand):
