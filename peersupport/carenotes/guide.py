@@ -16,7 +16,7 @@ from peersupport.signposting.models import GuidePage
 GUIDE_SLUG = "professionals"
 EXPLAINER_HEADING = "what peer support is"
 GLOSSARY_HEADING = "glossary"
-ENTRY = re.compile(r"^\s*[-*]\s+\*\*(?P<term>.+?)\*\*\s*[—–-]+\s*(?P<meaning>.+)$")
+ENTRY = re.compile(r"^\s*[-*]\s+\*\*(?P<term>.+?)\*\*\s*[\u2014\u2013-]+\s*(?P<meaning>.+)$")
 
 
 @dataclass(frozen=True)

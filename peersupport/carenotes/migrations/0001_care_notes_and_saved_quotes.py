@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,35 +14,106 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='CareNote',
+            name="CareNote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('what_happened', models.TextField(blank=True, help_text='Where were you, and what did you see or read? Your own words are enough; there is no right way to write this.', max_length=4000, verbose_name='What happened')),
-                ('how_it_affected_me', models.TextField(blank=True, help_text='How did you feel then, and since? You might notice changes in sleep, mood, eating, or how much you want to be online.', max_length=4000, verbose_name='How it affected me')),
-                ('help_wanted', models.TextField(blank=True, help_text='It might be making sense of it, feeling safer online, or simply being listened to.', max_length=4000, verbose_name="What I'd like help with")),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='care_notes', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "what_happened",
+                    models.TextField(
+                        blank=True,
+                        help_text="Where were you, and what did you see or read? Your own words are enough; there is no right way to write this.",
+                        max_length=4000,
+                        verbose_name="What happened",
+                    ),
+                ),
+                (
+                    "how_it_affected_me",
+                    models.TextField(
+                        blank=True,
+                        help_text="How did you feel then, and since? You might notice changes in sleep, mood, eating, or how much you want to be online.",
+                        max_length=4000,
+                        verbose_name="How it affected me",
+                    ),
+                ),
+                (
+                    "help_wanted",
+                    models.TextField(
+                        blank=True,
+                        help_text="It might be making sense of it, feeling safer online, or simply being listened to.",
+                        max_length=4000,
+                        verbose_name="What I'd like help with",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="care_notes",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-pk'],
-                'indexes': [models.Index(fields=['member', '-created_at'], name='carenote_member_newest')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('help_wanted', ''), ('how_it_affected_me', ''), ('what_happened', ''), _negated=True), name='carenote_not_empty', violation_error_message='Please write something in at least one of the boxes.')],
+                "ordering": ["-created_at", "-pk"],
+                "indexes": [
+                    models.Index(fields=["member", "-created_at"], name="carenote_member_newest")
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("help_wanted", ""),
+                            ("how_it_affected_me", ""),
+                            ("what_happened", ""),
+                            _negated=True,
+                        ),
+                        name="carenote_not_empty",
+                        violation_error_message="Please write something in at least one of the boxes.",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='SavedQuote',
+            name="SavedQuote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField()),
-                ('written_at', models.DateTimeField(help_text='When the post was written.')),
-                ('comment', models.CharField(blank=True, help_text='Why you saved it, in a few words, if you like.', max_length=500, verbose_name='Your note about it')),
-                ('saved_at', models.DateTimeField(auto_now_add=True)),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='saved_quotes', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField()),
+                ("written_at", models.DateTimeField(help_text="When the post was written.")),
+                (
+                    "comment",
+                    models.CharField(
+                        blank=True,
+                        help_text="Why you saved it, in a few words, if you like.",
+                        max_length=500,
+                        verbose_name="Your note about it",
+                    ),
+                ),
+                ("saved_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="saved_quotes",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-saved_at', '-pk'],
-                'indexes': [models.Index(fields=['member', '-saved_at'], name='savedquote_member_newest')],
+                "ordering": ["-saved_at", "-pk"],
+                "indexes": [
+                    models.Index(fields=["member", "-saved_at"], name="savedquote_member_newest")
+                ],
             },
         ),
     ]
