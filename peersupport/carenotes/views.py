@@ -103,8 +103,10 @@ def print_page(request):
     return render(request, "carenotes/print.html", printable(request))
 
 
+@require_POST
 @login_required
 def download_pdf(request):
+    """A POST, like "Download my data": no link, prefetch or other site can start it."""
     context = printable(request)
     response = HttpResponse(as_pdf(request, context), content_type="application/pdf")
     response["Content-Disposition"] = (

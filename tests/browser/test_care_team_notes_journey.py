@@ -67,7 +67,7 @@ def test_save_a_post_write_a_note_and_print(browser, live_server, javascript):
 
     # The same, as a PDF to download.
     with page.expect_download() as download:
-        page.get_by_role("link", name="Download as PDF").click()
+        page.get_by_role("button", name="Download as PDF").click()
     name = download.value.suggested_filename
     assert re.fullmatch(r"peer-support-notes-\d{4}-\d{2}-\d{2}\.pdf", name)
     context.close()

@@ -96,7 +96,8 @@ def test_reading_the_guides_sections():
 
 
 def test_the_pdf_is_a_dated_download_that_loads_nothing(member_client, notes):
-    response = member_client.get("/settings/care-team/print/pdf/")
+    assert member_client.get("/settings/care-team/print/pdf/").status_code == 405
+    response = member_client.post("/settings/care-team/print/pdf/")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF-")
