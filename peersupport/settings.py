@@ -39,6 +39,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     "peersupport.accounts",
     "peersupport.signposting",
+    "peersupport.carenotes",
     "forum",
     "moderation",
     "django.contrib.admin",

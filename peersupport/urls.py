@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("forum.urls")),
     path("", include("peersupport.signposting.urls")),
     path("", include("peersupport.accounts.urls")),
+    path("", include("peersupport.carenotes.urls")),
     path("", include("moderation.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -31,6 +31,7 @@ def delete_account(member, *, keep_posts):
         content_type=ContentType.objects.get_for_model(User), object_id=str(member.pk)
     ).delete()
     # The rest goes with the row: emails, mutes either way, follows, reactions given,
-    # notifications, sanctions, appeals and staff notes; posts kept lose their author.
+    # notifications, sanctions, appeals, staff notes, and their notes for their care team
+    # with the posts they saved there; posts kept lose their author.
     member.delete()
     return len(removed)

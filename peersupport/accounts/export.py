@@ -3,7 +3,8 @@
 What they are told is what they may know: a post's status in the words they see, the
 reasons moderators gave them, the flags they made. Never staff notes, who else flagged,
 the audit log's own records, or anything about another member beyond the pseudonyms of
-those they chose to mute or whose profile they flagged.
+those they chose to mute or whose profile they flagged (posts they saved for their care
+team are their words alone, kept without names).
 """
 
 from allauth.account.models import EmailAddress
@@ -13,6 +14,7 @@ from django.utils import timezone
 
 from forum.models import BoardFollow, Mute, Notification, Post, Reaction, Revision, Subscription
 from moderation.models import Appeal, Flag, Sanction
+from peersupport.carenotes.models import CareNote, SavedQuote
 
 FORMAT_VERSION = 1
 
@@ -80,6 +82,7 @@ def build_export(member):
             for sanction in Sanction.objects.filter(member=member).order_by("created_at")
         ],
         "appeals": _appeals(member),
+        "notes_for_my_care_team": _care_notes(member),
     }
 
 
@@ -181,3 +184,27 @@ def _appeals(member):
         }
         for appeal in appeals
     ]
+
+
+def _care_notes(member):
+    return {
+        "notes": [
+            {
+                "what_happened": note.what_happened,
+                "how_it_affected_me": note.how_it_affected_me,
+                "what_i_would_like_help_with": note.help_wanted,
+                "written_at": _when(note.created_at),
+                "changed_at": _when(note.updated_at),
+            }
+            for note in CareNote.objects.of(member).order_by("created_at", "pk")
+        ],
+        "saved_posts": [
+            {
+                "text": quote.text,
+                "post_written_at": _when(quote.written_at),
+                "your_note": quote.comment,
+                "saved_at": _when(quote.saved_at),
+            }
+            for quote in SavedQuote.objects.of(member).order_by("saved_at", "pk")
+        ],
+    }

@@ -27,6 +27,7 @@ from moderation.services import (
     submit_bio,
 )
 from peersupport.accounts.permissions import PEER_SUPPORTERS
+from peersupport.carenotes.services import save_post_for_care_team, write_note
 from peersupport.signposting.models import CrisisResource
 from tests.factories import BoardFactory, UserFactory, make_reply, make_thread
 from tests.moderation.case_helpers import in_group, make_moderator
@@ -81,6 +82,13 @@ def build_site():
     )
     make_reply(thread, author=peer, body="Glad you posted. Take your time.")
     toggle_reaction(member=writer, post=answer, kind="hug")
+    note = write_note(
+        member=writer,
+        what_happened="A pile-on under my post, with KYS in it.",
+        how_it_affected_me="I could not sleep.",
+        help_wanted="Feeling safe going back online.",
+    )
+    save_post_for_care_team(member=writer, post=answer)
     toggle_reaction(member=moderator, post=answer, kind="me-too")
     notify_member(recipient=writer, message="A moderator read your post.", post=answer)
 
@@ -148,6 +156,10 @@ def build_site():
         ("member", "search", "/search/?q=heavy"),
         ("member", "notifications", "/notifications/"),
         ("member", "settings", "/settings/"),
+        ("member", "notes for a care team", "/settings/care-team/"),
+        ("member", "write a note", "/settings/care-team/notes/new/"),
+        ("member", "delete a note", f"/settings/care-team/notes/{note.pk}/delete/"),
+        ("member", "page to print", "/settings/care-team/print/"),
         ("member", "email address", "/accounts/email/"),
         ("member", "password change", "/accounts/password/change/"),
         ("member", "where you are signed in", "/accounts/sessions/"),
