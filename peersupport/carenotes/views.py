@@ -25,8 +25,8 @@ def notes(request):
     )
 
 
-@login_required
 @require_POST
+@login_required
 def save_post(request):
     form = SavePostForm(request.POST)
     if not form.is_valid():

@@ -12,7 +12,16 @@ from tests.pages import assert_signposted
 # and POST-only form targets.
 # Moderators' bulk approval is a form target behind the moderators' sign-in.
 NOT_PAGES = {"signposting:healthz", "signposting:favicon", "robots_txt", "moderation:approve_plain"}
-POST_ONLY = {"signposting:choose_region", "accounts:export_data", "forum:mark_notifications_read"}
+POST_ONLY = {
+    "signposting:choose_region",
+    "accounts:export_data",
+    "accounts:ease_back_in",
+    "accounts:not_now",
+    "accounts:end_break",
+    "carenotes:save_post",
+    "carenotes:download_pdf",
+    "forum:mark_notifications_read",
+}
 
 
 def _names(patterns, namespace=""):
