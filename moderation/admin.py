@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from . import admin_screening  # noqa: F401  (registers WatchedPhrase and "Try the screening")
 from .admin_audit import AuditedAdminMixin, ReadOnlyAdmin
+from .forms import ShiftAdminForm
 from .models import (
     Appeal,
     Case,
@@ -10,6 +11,8 @@ from .models import (
     ModerationAction,
     ModerationSettings,
     Sanction,
+    Shift,
+    ShiftNote,
     StaffNote,
 )
 
@@ -76,3 +79,23 @@ class ModerationSettingsAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Shift)
+class ShiftAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    """The rota: what "on shift now" and "a moderator will next look" are read from."""
+
+    form = ShiftAdminForm
+    list_display = ["start", "end", "moderator", "note"]
+    list_filter = [("moderator", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["moderator"]
+    ordering = ["start"]
+    date_hierarchy = "start"
+
+
+@admin.register(ShiftNote)
+class ShiftNoteAdmin(ReadOnlyAdmin):
+    # The text is for the leads, who read it on their page; admins see that notes exist.
+    list_display = ["__str__", "author", "created_at"]
+    list_select_related = ["author"]
+    exclude = ["text"]

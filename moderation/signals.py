@@ -3,7 +3,8 @@ from django.dispatch import receiver
 
 from peersupport.caching import forget, forget_site_version
 
-from .models import ModerationSettings, WatchedPhrase
+from .availability import ROTA_CACHE_KEY
+from .models import ModerationSettings, Shift, WatchedPhrase
 from .models.site import SETTINGS_CACHE_KEY
 from .screening.screen import forget_watched_phrases
 
@@ -22,4 +23,12 @@ def watched_phrase_changed(**kwargs):
 @receiver(post_delete, sender=ModerationSettings)
 def moderation_settings_changed(**kwargs):
     forget(SETTINGS_CACHE_KEY)
+    forget_site_version()
+
+
+# The rota says who is here now on every page, visitors' cached pages included.
+@receiver(post_save, sender=Shift)
+@receiver(post_delete, sender=Shift)
+def rota_changed(**kwargs):
+    forget(ROTA_CACHE_KEY)
     forget_site_version()

@@ -9,6 +9,7 @@ from .views import (
     log,
     members,
     queue,
+    shift_notes,
     transparency,
     waiting,
 )
@@ -30,6 +31,7 @@ urlpatterns = [
     path("moderation/check-ins/<int:pk>/", check_ins.conversation, name="check_in"),
     path("moderation/log/", log.moderation_log, name="log"),
     path("moderation/escalated/", escalation.escalated, name="escalated"),
+    path("moderation/shift-note/", shift_notes.shift_note, name="shift_note"),
     path("moderation/members/<pseudonym:username>/", members.member, name="member"),
     path("moderation/appeal/<int:pk>/", appeals.appeal, name="appeal"),
     path("transparency/", transparency.transparency, name="transparency"),

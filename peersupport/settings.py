@@ -398,6 +398,9 @@ FLAG_HIDE_THRESHOLD = int(os.environ.get("FLAG_HIDE_THRESHOLD", "3"))
 # than ...", and no median or share of fewer cases, so no one can be picked out.
 TRANSPARENCY_SMALLEST_SHOWN = 5
 REQUIRE_MFA_FOR_STAFF = env_bool("REQUIRE_MFA_FOR_STAFF", not DEBUG)
+# After this many distressing cases decided in a row, a moderator's next page gently
+# suggests a break (moderation/breaks.py); 0 turns the prompt off.
+MODERATION_BREAK_AFTER = int(os.environ.get("MODERATION_BREAK_AFTER", "5"))
 
 LOGGING = {
     "version": 1,

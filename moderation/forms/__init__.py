@@ -8,6 +8,7 @@ from .flags import FlagForm, ProfileFlagForm
 from .log import AuditLogFilterForm
 from .notes import StaffNoteForm
 from .queue import PlainApprovalForm, QueueFilterForm
+from .shifts import ShiftAdminForm, ShiftNoteForm
 
 __all__ = [
     "AppealForm",
@@ -20,5 +21,7 @@ __all__ = [
     "ProfileFlagForm",
     "QueueFilterForm",
     "ReassignForm",
+    "ShiftAdminForm",
+    "ShiftNoteForm",
     "StaffNoteForm",
 ]

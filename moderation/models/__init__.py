@@ -7,6 +7,7 @@ from .check_ins import CheckIn
 from .flags import Flag, FlagReason
 from .members import Appeal, Sanction, SanctionKind, StaffNote
 from .screening import RiskLevel, WatchedPhrase
+from .shifts import Shift, ShiftNote
 from .site import MessageTemplate, ModerationSettings
 
 __all__ = [
@@ -27,6 +28,8 @@ __all__ = [
     "Sanction",
     "SanctionKind",
     "ScreeningVerdict",
+    "Shift",
+    "ShiftNote",
     "StaffNote",
     "WatchedPhrase",
 ]

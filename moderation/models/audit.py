@@ -27,6 +27,7 @@ class ActionKind(models.TextChoices):
     CHECK_IN = "check_in", "Private check-in sent to the writer"
     CHECK_IN_REPLY = "check_in_reply", "Writer answered a check-in"
     POST_DELETED = "post_deleted", "Closed: the writer deleted the post"
+    SHIFT_NOTE = "shift_note", "End-of-shift note left for the leads"
     # An attempt that was not the actor's to make (moderation.permissions.decision_limits):
     # `after` says what was tried, `reason` why it was refused.
     REFUSED = "refused", "Refused: not theirs to decide"
@@ -80,6 +81,14 @@ class ModerationActionQuerySet(models.QuerySet):
     def looks(self):
         """Rows where a moderator took or decided a case (LOOKS)."""
         return self.filter(action__in=LOOKS, case__isnull=False)
+
+    def decisions_by(self, moderator):
+        """The moderator's decisions on cases, newest first, with each case."""
+        return (
+            self.filter(actor=moderator, action__in=DECISIONS, case__isnull=False)
+            .select_related("case")
+            .order_by("-created_at", "-pk")
+        )
 
     def appealable_by(self, member):
         """Decisions about this member's content or account that they may appeal."""

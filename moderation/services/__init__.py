@@ -16,6 +16,7 @@ from .notes import add_staff_note
 from .plain_cases import approve_plain_cases
 from .profiles import submit_bio
 from .sanctions import ban_member, suspend_member, warn_member
+from .shift_notes import leave_shift_note
 
 __all__ = [
     "CLAIM_LENGTH",
@@ -34,6 +35,7 @@ __all__ = [
     "flag_post",
     "flag_profile",
     "forget_member",
+    "leave_shift_note",
     "open_case",
     "open_crisis_case",
     "open_profile_case",

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from .. import notices
+from .. import breaks, notices
 from ..forms import DecisionForm, ReassignForm
 from ..models import Case, Flag, Sanction, StaffNote
 from ..permissions import can_lead, check_can_lead, check_can_moderate, decision_limits
@@ -53,6 +53,7 @@ def case(request, pk):
             messages.error(request, refused.message)
             return redirect("moderation:case", case.pk)
         messages.success(request, "Your decision is saved. Thank you.")
+        breaks.suggest_a_break_if_due(request)
         return _next_case(request.user)
     # Opening a case changes nothing: it is taken with its button, or by deciding it.
     return render(
@@ -63,6 +64,7 @@ def case(request, pk):
             **check_in_context(case, request.user, request.GET.get("check_in_template", "")),
             "form": form,
             "preview": preview,
+            "break_prompt": breaks.take_break_prompt(request),
         },
     )
 

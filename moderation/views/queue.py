@@ -4,9 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.text import Truncator
 from django.views.decorators.http import require_POST
 
+from .. import breaks
+from ..availability import Rota
 from ..forms import PlainApprovalForm, QueueFilterForm
 from ..models import Case
 from ..permissions import check_can_moderate
@@ -26,6 +29,7 @@ def queue(request):
         cases = cases.filtered(moderator=request.user, **filters.cleaned_data)
     page = Paginator(cases, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = _as_listed(page.object_list, request.user)
+    rota, now = Rota.current(), timezone.now()
     return render(
         request,
         "moderation/queue.html",
@@ -33,6 +37,10 @@ def queue(request):
             "page": page,
             "filters": filters,
             "any_plain": any(case.is_plain for case in page.object_list),
+            "rota_in_use": rota.in_use(now),
+            "on_shift": rota.on_shift(now),
+            "later_today": rota.later_today(now),
+            "break_prompt": breaks.take_break_prompt(request),
         },
     )
 

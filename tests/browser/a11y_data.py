@@ -17,11 +17,12 @@ from forum.models import ContentWarning
 from forum.notifications import notify_member
 from forum.services import toggle_reaction
 from moderation import pipeline
-from moderation.models import Case, CaseReason, Priority, RiskLevel, WatchedPhrase
+from moderation.models import Case, CaseReason, Priority, RiskLevel, Shift, WatchedPhrase
 from moderation.services import (
     answer_check_in,
     decide_case,
     flag_profile,
+    leave_shift_note,
     open_case,
     send_check_in,
     submit_bio,
@@ -30,7 +31,9 @@ from peersupport.accounts.permissions import PEER_SUPPORTERS
 from peersupport.carenotes.services import save_post_for_care_team, write_note
 from peersupport.signposting.models import CrisisResource
 from tests.factories import BoardFactory, UserFactory, make_reply, make_thread
-from tests.moderation.case_helpers import in_group, make_moderator
+from tests.moderation.case_helpers import in_group, make_lead, make_moderator
+
+HOUR = datetime.timedelta(hours=1)
 
 
 @dataclass
@@ -118,6 +121,11 @@ def build_site():
     submit_bio(member=writer, bio="I think I will end it all tonight.")
     profile_case = flag_profile(flagger=writer, member=friend, reason="spam", note="").case
     resource = CrisisResource.objects.order_by("order").first()
+    lead = make_lead("SteadyOak")
+    now = timezone.now()
+    Shift.objects.create(moderator=moderator, start=now - HOUR, end=now + HOUR)
+    Shift.objects.create(moderator=lead, start=now + HOUR, end=now + 2 * HOUR)
+    leave_shift_note(moderator=moderator, text="A quiet evening.\nOne crisis post, now with you.")
 
     site = Site(
         people={
@@ -129,6 +137,7 @@ def build_site():
             "member on a break": resting,
             "moderator": moderator,
             "peer supporter": peer,
+            "lead": lead,
             "admin": admin,
         }
     )
@@ -187,6 +196,8 @@ def build_site():
         ("moderator", "case with a check-in", f"/moderation/cases/{held_case.pk}/"),
         ("moderator", "member", f"/moderation/members/{writer.username}/"),
         ("moderator", "audit log", "/moderation/log/"),
+        ("moderator", "end-of-shift note", "/moderation/shift-note/"),
+        ("lead", "leads' page with end-of-shift notes", "/moderation/escalated/"),
         ("admin", "leads' page", "/moderation/escalated/"),
         ("admin", "crisis resources", "/admin/signposting/crisisresource/"),
         ("admin", "crisis resource", f"/admin/signposting/crisisresource/{resource.pk}/change/"),

@@ -9,9 +9,10 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.apps import apps
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from forum.models import Post, PostStatus, Reaction, Thread
-from moderation.models import Case
+from moderation.models import Case, Shift
 from peersupport.accounts.models import User
 from peersupport.accounts.permissions import MODERATORS, PEER_SUPPORTERS, SAFEGUARDING_LEADS
 
@@ -126,6 +127,16 @@ def test_running_it_again_changes_nothing(seed):
     second = _passwords(seed())
     assert _snapshot() == before
     assert set(first) == set(second)
+
+
+def test_the_demo_moderator_is_on_shift_now_and_tomorrow(client, seed):
+    output = seed()
+    seed()
+    assert "Rota: DemoModerator is on shift now" in output
+    shifts = list(Shift.objects.order_by("start"))
+    assert [shift.moderator.username for shift in shifts] == ["DemoModerator"] * 2
+    assert shifts[0].start <= timezone.now() < shifts[0].end
+    assert "Moderators are here now." in client.get("/").content.decode()
 
 
 def test_it_refuses_to_run_without_debug(settings):

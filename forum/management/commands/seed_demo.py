@@ -6,6 +6,7 @@ Safe to run again: nothing is duplicated, and the accounts' passwords are reset 
 details printed always work.
 """
 
+import datetime
 import secrets
 
 from django.conf import settings
@@ -13,8 +14,10 @@ from django.contrib.auth.models import Group
 from django.core.management import BaseCommand, CommandError
 from django.db import transaction
 from django.test import override_settings
+from django.utils import timezone
 
 from forum.models import Board, Thread
+from moderation.models import Shift
 from peersupport.accounts.models import User
 from peersupport.accounts.permissions import MODERATORS, PEER_SUPPORTERS, SAFEGUARDING_LEADS
 from peersupport.signposting.defaults import ensure_default_resources
@@ -81,6 +84,7 @@ class Command(BaseCommand):
             if role in ROLE_GROUPS:
                 user.groups.add(Group.objects.get(name=ROLE_GROUPS[role]))
             self.stdout.write(f"  {role:<10} {username:<14} password: {password}")
+        self.stdout.write(seed_rota(User.objects.get(username="DemoModerator")))
         if Thread.objects.filter(title=FIRST_TITLE).exists():
             forum = "the demo conversations were already there"
         else:
@@ -95,3 +99,20 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"{len(BOARDS)} boards, the crisis resources and {forum}.")
         )
+
+
+def seed_rota(moderator):
+    """The demo moderator on shift now and at the same time tomorrow, so the crisis box
+    says moderators are here; their earlier demo shifts make way, so a rerun adds none."""
+    start = timezone.localtime().replace(minute=0, second=0, microsecond=0)
+    length = datetime.timedelta(hours=4)
+    Shift.objects.filter(moderator=moderator).delete()
+    for day in (0, 1):
+        begins = start + datetime.timedelta(days=day)
+        Shift.objects.create(
+            moderator=moderator, start=begins, end=begins + length, note="Demo shift (seed_demo)"
+        )
+    return (
+        f"Rota: {moderator.username} is on shift now until {start + length:%H:%M}, and "
+        f"tomorrow from {start:%H:%M}."
+    )
