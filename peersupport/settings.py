@@ -386,6 +386,8 @@ CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL") or PRIVACY_CONTACT_EMAIL
 PUBLIC_READING = env_bool("PUBLIC_READING", False)
 PREMODERATION_FIRST_POSTS = int(os.environ.get("PREMODERATION_FIRST_POSTS", "3"))
 FLAG_HIDE_THRESHOLD = int(os.environ.get("FLAG_HIDE_THRESHOLD", "3"))
+# The most members a small circle holds: few enough for someone easily overwhelmed.
+CIRCLE_SIZE = int(os.environ.get("CIRCLE_SIZE", "8"))
 REQUIRE_MFA_FOR_STAFF = env_bool("REQUIRE_MFA_FOR_STAFF", not DEBUG)
 
 LOGGING = {
