@@ -35,6 +35,15 @@ urlpatterns = [
     path("notifications/", views.notifications, name="notifications"),
     path("notifications/read/", views.mark_notifications_read, name="mark_notifications_read"),
     path("search/", views.search, name="search"),
+    path("circles/", views.circles, name="circles"),
+    path("circles/<int:pk>/", views.circle, name="circle"),
+    path("circles/<int:pk>/join/", views.ask_to_join, name="ask_to_join"),
+    path("circles/<int:pk>/leave/", views.leave_circle, name="leave_circle"),
+    path(
+        "circles/requests/<int:pk>/withdraw/",
+        views.withdraw_request,
+        name="withdraw_circle_request",
+    ),
     # A trailing slug is accepted for links made elsewhere; ours never include the title,
     # so a thread's subject never shows in browser history or on a shared screen.
     path("threads/<int:pk>/<slug:slug>/", views.thread, name="thread"),

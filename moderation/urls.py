@@ -1,6 +1,17 @@
 from django.urls import path
 
-from .views import appeals, cases, check_ins, escalation, flags, log, members, queue, waiting
+from .views import (
+    appeals,
+    cases,
+    check_ins,
+    circles,
+    escalation,
+    flags,
+    log,
+    members,
+    queue,
+    waiting,
+)
 
 app_name = "moderation"
 
@@ -21,4 +32,14 @@ urlpatterns = [
     path("moderation/escalated/", escalation.escalated, name="escalated"),
     path("moderation/members/<pseudonym:username>/", members.member, name="member"),
     path("moderation/appeal/<int:pk>/", appeals.appeal, name="appeal"),
+    path("moderation/circles/", circles.circles, name="circles"),
+    path("moderation/circles/<int:pk>/moderator/", circles.assign, name="assign_circle_moderator"),
+    path("moderation/circles/<int:pk>/open/", circles.open_circle, name="open_circle"),
+    path("moderation/circles/<int:pk>/close/", circles.close_circle, name="close_circle"),
+    path("moderation/circles/requests/<int:pk>/place/", circles.place, name="place_in_circle"),
+    path(
+        "moderation/circles/requests/<int:pk>/decline/",
+        circles.decline,
+        name="decline_circle_request",
+    ),
 ]

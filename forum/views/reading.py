@@ -72,7 +72,8 @@ def home(request):
 
 @readers_only
 def board(request, slug):
-    board = get_object_or_404(Board, slug=slug)
+    board = get_object_or_404(Board.objects.select_related("circle"), slug=slug)
+    permissions.check_can_see_board(request.user, board)
     threads = (
         Thread.objects.visible_to(request.user)
         .filter(board=board)
