@@ -12,7 +12,7 @@ from django.test import Client
 from forum.drafts import Draft
 from forum.models import ContentWarning
 from forum.notifications import notify_member
-from forum.services import toggle_reaction
+from forum.services import ask_to_join, toggle_reaction
 from moderation import pipeline
 from moderation.models import Case, CaseReason, Priority, RiskLevel, WatchedPhrase
 from moderation.services import (
@@ -25,6 +25,7 @@ from moderation.services import (
 )
 from peersupport.signposting.models import CrisisResource
 from tests.factories import BoardFactory, UserFactory, make_reply, make_thread
+from tests.forum.circle_helpers import make_circle
 from tests.moderation.case_helpers import make_moderator
 
 
@@ -95,6 +96,9 @@ def build_site():
     submit_bio(member=writer, bio="I think I will end it all tonight.")
     profile_case = flag_profile(flagger=writer, member=friend, reason="spam", note="").case
     resource = CrisisResource.objects.order_by("order").first()
+    circle = make_circle(members=[writer, friend], moderator=moderator)
+    make_thread(author=writer, board=circle.board, title="Evenings", body="They feel long.")
+    ask_to_join(member=quiet, circle=circle)
 
     site = Site(
         people={
@@ -137,6 +141,9 @@ def build_site():
         ("member", "flag a profile", f"/members/{friend.username}/flag/"),
         ("member", "held bio waiting", "/settings/bio/waiting/"),
         ("member", "check-in from the moderators", f"/moderation/check-ins/{held_case.pk}/"),
+        ("member", "circles", "/circles/"),
+        ("member", "circle", f"/circles/{circle.pk}/"),
+        ("member", "leave a circle", f"/circles/{circle.pk}/leave/"),
         ("quiet member", "home in quiet mode", "/"),
         ("moderator", "queue", "/moderation/"),
         ("moderator", "case", f"/moderation/cases/{cases['crisis'].pk}/"),
@@ -144,6 +151,7 @@ def build_site():
         ("moderator", "case with a check-in", f"/moderation/cases/{held_case.pk}/"),
         ("moderator", "member", f"/moderation/members/{writer.username}/"),
         ("moderator", "audit log", "/moderation/log/"),
+        ("moderator", "circles for moderators", "/moderation/circles/"),
         ("admin", "leads' page", "/moderation/escalated/"),
         ("admin", "crisis resources", "/admin/signposting/crisisresource/"),
         ("admin", "crisis resource", f"/admin/signposting/crisisresource/{resource.pk}/change/"),

@@ -206,3 +206,20 @@ def test_a_closed_circle_keeps_its_threads_but_takes_no_posts(circle, circle_thr
     response = client.post(f"/boards/{circle.board.slug}/new/", {"title": "T", "body": "B"})
     assert "closed to new threads" in response.content.decode()
     assert Thread.objects.count() == 1
+
+
+def test_admins_create_circles_closed_with_their_own_board(admin_client):
+    from forum.models import Circle
+
+    response = admin_client.post(
+        "/admin/forum/circle/add/", {"name": "Night owls", "theme": "For late, wakeful hours."}
+    )
+    assert response.status_code == 302
+    circle = Circle.objects.get()
+    assert (circle.name, circle.is_open, circle.moderator) == ("Night owls", False, None)
+    assert circle.board.name == "Night owls" and circle.board.is_locked
+    admin_client.post(
+        f"/admin/forum/circle/{circle.pk}/change/", {"name": "Owls", "theme": "Late hours."}
+    )
+    circle.refresh_from_db()
+    assert circle.board.name == "Owls" and circle.board.description == "Late hours."
