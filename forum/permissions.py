@@ -2,10 +2,11 @@
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 
 from peersupport.accounts.permissions import is_moderator, is_peer_supporter
 
-from .models import PostStatus
+from .models import CircleMembership, PostStatus
 
 
 def can_read(user):
@@ -59,3 +60,30 @@ def check_can_close_thread(user, thread):
 def check_can_see_waiting_threads(user):
     if not can_see_waiting_threads(user):
         raise PermissionDenied
+
+
+def can_see_circle(user, circle):
+    """A small circle, its members and its threads are for its members and the
+    moderators, who read everything."""
+    if not user.is_authenticated:
+        return False
+    if is_moderator(user):
+        return True
+    return CircleMembership.objects.filter(circle=circle, member=user).exists()
+
+
+def can_see_board(user, board):
+    """Every board but a circle's (the caller selects `circle` with the board)."""
+    circle = getattr(board, "circle", None)
+    return circle is None or can_see_circle(user, circle)
+
+
+def check_can_see_circle(user, circle):
+    # "Not found", never "not yours": a non-member may not know what a circle holds.
+    if not can_see_circle(user, circle):
+        raise Http404
+
+
+def check_can_see_board(user, board):
+    if not can_see_board(user, board):
+        raise Http404

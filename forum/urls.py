@@ -40,6 +40,15 @@ urlpatterns = [
         views.waiting_for_first_reply,
         name="waiting_for_first_reply",
     ),
+    path("circles/", views.circles, name="circles"),
+    path("circles/<int:pk>/", views.circle, name="circle"),
+    path("circles/<int:pk>/join/", views.ask_to_join, name="ask_to_join"),
+    path("circles/<int:pk>/leave/", views.leave_circle, name="leave_circle"),
+    path(
+        "circles/requests/<int:pk>/withdraw/",
+        views.withdraw_request,
+        name="withdraw_circle_request",
+    ),
     # A trailing slug is accepted for links made elsewhere; ours never include the title,
     # so a thread's subject never shows in browser history or on a shared screen.
     path("threads/<int:pk>/<slug:slug>/", views.thread, name="thread"),

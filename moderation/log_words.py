@@ -11,6 +11,7 @@ SWITCHES = {
     "is_escalated": ("escalated to safeguarding leads", "no longer escalated"),
     "is_locked": ("thread locked", "thread unlocked"),
     "is_active": ("account reopened", "account closed"),
+    "is_open": ("circle opened", "circle closed"),
 }
 NAMES = {
     "posting_suspended_until": "posting suspended until",

@@ -4,6 +4,7 @@ from .views import (
     appeals,
     cases,
     check_ins,
+    circles,
     escalation,
     flags,
     log,
@@ -35,4 +36,14 @@ urlpatterns = [
     path("moderation/members/<pseudonym:username>/", members.member, name="member"),
     path("moderation/appeal/<int:pk>/", appeals.appeal, name="appeal"),
     path("transparency/", transparency.transparency, name="transparency"),
+    path("moderation/circles/", circles.circles, name="circles"),
+    path("moderation/circles/<int:pk>/moderator/", circles.assign, name="assign_circle_moderator"),
+    path("moderation/circles/<int:pk>/open/", circles.open_circle, name="open_circle"),
+    path("moderation/circles/<int:pk>/close/", circles.close_circle, name="close_circle"),
+    path("moderation/circles/requests/<int:pk>/place/", circles.place, name="place_in_circle"),
+    path(
+        "moderation/circles/requests/<int:pk>/decline/",
+        circles.decline,
+        name="decline_circle_request",
+    ),
 ]

@@ -397,6 +397,9 @@ FLAG_HIDE_THRESHOLD = int(os.environ.get("FLAG_HIDE_THRESHOLD", "3"))
 # The public transparency page (/transparency/) shows a count below this as "fewer
 # than ...", and no median or share of fewer cases, so no one can be picked out.
 TRANSPARENCY_SMALLEST_SHOWN = 5
+
+# The most members a small circle holds: few enough for someone easily overwhelmed.
+CIRCLE_SIZE = int(os.environ.get("CIRCLE_SIZE", "8"))
 REQUIRE_MFA_FOR_STAFF = env_bool("REQUIRE_MFA_FOR_STAFF", not DEBUG)
 # After this many distressing cases decided in a row, a moderator's next page gently
 # suggests a break (moderation/breaks.py); 0 turns the prompt off.

@@ -1,6 +1,7 @@
 """The forum's models, one module per concept."""
 
 from .boards import Board
+from .circles import Circle, CircleMembership, CircleRequest, CircleRequestStatus
 from .following import (
     PEER_SUPPORTER_REPLIED,
     REPLY_IN_FOLLOWED_THREAD,
@@ -35,6 +36,10 @@ __all__ = [
     "SEARCH_CONFIG",
     "Board",
     "BoardFollow",
+    "Circle",
+    "CircleMembership",
+    "CircleRequest",
+    "CircleRequestStatus",
     "ContentWarning",
     "Mute",
     "MuteDuration",

@@ -6,7 +6,9 @@ from django.urls import reverse
 
 class BoardQuerySet(models.QuerySet):
     def listed(self):
-        return self.order_by("order", "name")
+        """The boards everyone sees: a small circle's board is found only from the
+        circle's own page."""
+        return self.filter(circle__isnull=True).order_by("order", "name")
 
     def followed_by(self, user):
         return self.filter(follows__member=user)

@@ -74,6 +74,11 @@ class ThreadQuerySet(models.QuerySet):
 
 class Thread(models.Model):
     board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="threads")
+    # The board's circle, if it is one, copied here by the services that start and move
+    # threads, so who may see a thread is decided without a join (visibility.py).
+    circle = models.ForeignKey(
+        "forum.Circle", null=True, blank=True, on_delete=models.PROTECT, related_name="threads"
+    )
     title = models.CharField(max_length=MAX_TITLE_LENGTH)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="threads"

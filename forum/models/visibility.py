@@ -6,6 +6,8 @@ from django.db.models import Q
 
 from peersupport.accounts.permissions import is_moderator
 
+from .circles import CircleMembership
+
 
 class PostStatus(models.TextChoices):
     PUBLISHED = "published", "Published"
@@ -48,4 +50,14 @@ def thread_visible_q(user, prefix=""):
         shown |= Q(**{field("author"): user}) & Q(
             **{field("status") + "__in": [PostStatus.HELD, PostStatus.HIDDEN]}
         )
-    return shown
+    return shown & circle_q(user, prefix)
+
+
+def circle_q(user, prefix=""):
+    """A small circle's threads are for its members (and moderators) alone; a member who
+    has left sees none of them, even their own."""
+    outside_circles = Q(**{f"{prefix}circle__isnull": True})
+    if not user.is_authenticated:
+        return outside_circles
+    their_circles = CircleMembership.objects.filter(member=user).values("circle_id")
+    return outside_circles | Q(**{f"{prefix}circle__in": their_circles})

@@ -12,6 +12,7 @@ from ..models import (
     MAX_BODY_LENGTH,
     PATH_SEGMENT_WIDTH,
     SEARCH_CONFIG,
+    Circle,
     Post,
     PostStatus,
     Revision,
@@ -21,6 +22,11 @@ from ..rendering import render_markdown
 from ..tasks import queue_reply_notifications
 from ..thread_versions import touch_threads
 from .errors import PostingRefused
+
+
+def circle_of(board):
+    """The small circle whose board this is, or None: the thread keeps its own copy."""
+    return Circle.objects.filter(board=board).first()
 
 
 def _check_body(body):
@@ -113,6 +119,7 @@ def start_thread(*, author, board, draft, status=PostStatus.PUBLISHED):
         raise PostingRefused("Please give your thread a title.")
     thread = Thread.objects.create(
         board=board,
+        circle=circle_of(board),
         author=author,
         title=title,
         last_activity_at=timezone.now(),

@@ -9,6 +9,7 @@ from ..drafts import kept_warning_text
 from ..models import Post, PostStatus, Thread
 from ..tasks import queue_reply_notifications
 from ..thread_versions import touch_threads
+from .posting import circle_of
 
 
 @transaction.atomic
@@ -78,10 +79,12 @@ def lock_thread(*, thread):
 
 @transaction.atomic
 def move_thread(*, thread, board):
-    """A moderator moves a thread to a board where it fits better."""
-    Thread.objects.filter(pk=thread.pk).update(board=board)
+    """A moderator moves a thread to a board where it fits better. Moved into or out of
+    a small circle, its readers change with it."""
+    circle = circle_of(board)
+    Thread.objects.filter(pk=thread.pk).update(board=board, circle=circle)
     touch_threads(thread.pk)
-    thread.board = board
+    thread.board, thread.circle = board, circle
     return thread
 
 

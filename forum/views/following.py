@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
-from .. import following
+from .. import following, permissions
 from ..models import Board, Thread
 
 
@@ -27,7 +27,8 @@ def follow_thread(request, pk, follow):
 @login_required
 @require_POST
 def follow_board(request, slug, follow):
-    board = get_object_or_404(Board, slug=slug)
+    board = get_object_or_404(Board.objects.select_related("circle"), slug=slug)
+    permissions.check_can_see_board(request.user, board)
     if follow:
         following.follow_board(member=request.user, board=board)
         messages.success(request, "You are following this board.")

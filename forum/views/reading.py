@@ -88,7 +88,8 @@ def _threads_per_list(user, usual):
 @resting_during_break
 @readers_only
 def board(request, slug):
-    board = get_object_or_404(Board, slug=slug)
+    board = get_object_or_404(Board.objects.select_related("circle"), slug=slug)
+    permissions.check_can_see_board(request.user, board)
     threads = (
         Thread.objects.visible_to(request.user)
         .filter(board=board)

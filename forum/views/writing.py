@@ -75,7 +75,8 @@ def _submit_post_form(request, form, submit, posted_message, where=post_in_threa
 @resting_during_break
 @posting_allowed
 def new_thread(request, slug):
-    board = get_object_or_404(Board, slug=slug)
+    board = get_object_or_404(Board.objects.select_related("circle"), slug=slug)
+    permissions.check_can_see_board(request.user, board)
     form = ThreadForm(request.POST or None)
     posted, extra, status = _submit_post_form(
         request,

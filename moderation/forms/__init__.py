@@ -4,6 +4,7 @@ data changes is a service's to do (moderation.services)."""
 from .appeals import AppealForm
 from .cases import DecisionForm, ReassignForm
 from .check_ins import CheckInAnswerForm, CheckInForm
+from .circles import CircleModeratorForm
 from .flags import FlagForm, ProfileFlagForm
 from .log import AuditLogFilterForm
 from .notes import StaffNoteForm
@@ -15,6 +16,7 @@ __all__ = [
     "AuditLogFilterForm",
     "CheckInAnswerForm",
     "CheckInForm",
+    "CircleModeratorForm",
     "DecisionForm",
     "FlagForm",
     "PlainApprovalForm",

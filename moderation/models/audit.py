@@ -28,6 +28,12 @@ class ActionKind(models.TextChoices):
     CHECK_IN_REPLY = "check_in_reply", "Writer answered a check-in"
     POST_DELETED = "post_deleted", "Closed: the writer deleted the post"
     SHIFT_NOTE = "shift_note", "End-of-shift note left for the leads"
+    # Small circles (forum.models.circles): the moderators' verbs.
+    CIRCLE_PLACE = "circle_place", "Member placed in a circle"
+    CIRCLE_DECLINE = "circle_decline", "Request to join a circle declined"
+    CIRCLE_MODERATOR = "circle_moderator", "Circle's moderator assigned"
+    CIRCLE_OPEN = "circle_open", "Circle opened"
+    CIRCLE_CLOSE = "circle_close", "Circle closed"
     # An attempt that was not the actor's to make (moderation.permissions.decision_limits):
     # `after` says what was tried, `reason` why it was refused.
     REFUSED = "refused", "Refused: not theirs to decide"

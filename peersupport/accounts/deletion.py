@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from forum.erasure import erase_posts_by
+from forum.services import close_circles_looked_after_by
 from forum.thread_versions import touch_threads_written_in_by
 from moderation.services import forget_member
 
@@ -27,11 +28,14 @@ def delete_account(member, *, keep_posts):
     removed = [] if keep_posts else erase_posts_by(member)
     forget_member(member, removed_post_ids=removed)
     end_sessions(member)
+    # A circle with no moderator cannot stay open (issue 17).
+    close_circles_looked_after_by(member)
     LogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(User), object_id=str(member.pk)
     ).delete()
     # The rest goes with the row: emails, mutes either way, follows, reactions given,
-    # notifications, sanctions, appeals, staff notes, and their notes for their care team
-    # with the posts they saved there; posts kept lose their author.
+    # notifications, sanctions, appeals, staff notes, circle places and requests to join,
+    # and their notes for their care team with the posts they saved there; posts kept
+    # lose their author.
     member.delete()
     return len(removed)

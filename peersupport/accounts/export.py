@@ -12,7 +12,17 @@ from allauth.usersessions.models import UserSession
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from forum.models import BoardFollow, Mute, Notification, Post, Reaction, Revision, Subscription
+from forum.models import (
+    BoardFollow,
+    CircleMembership,
+    CircleRequest,
+    Mute,
+    Notification,
+    Post,
+    Reaction,
+    Revision,
+    Subscription,
+)
 from moderation.models import Appeal, Flag, Sanction
 from peersupport.carenotes.models import CareNote, SavedQuote
 
@@ -45,6 +55,23 @@ def build_export(member):
             {"board": follow.board.name, **_at(follow)}
             for follow in BoardFollow.objects.filter(member=member)
             .select_related("board")
+            .order_by("created_at")
+        ],
+        "circles": [
+            {"circle": membership.circle.name, "joined_at": _when(membership.joined_at)}
+            for membership in CircleMembership.objects.filter(member=member)
+            .select_related("circle")
+            .order_by("joined_at")
+        ],
+        "circle_requests": [
+            {
+                "circle": circle_request.circle.name,
+                "status": circle_request.get_status_display(),
+                "answered_at": _when(circle_request.decided_at),
+                **_at(circle_request),
+            }
+            for circle_request in CircleRequest.objects.filter(member=member)
+            .select_related("circle")
             .order_by("created_at")
         ],
         "flags_made": [

@@ -15,7 +15,7 @@ from forum.drafts import Draft
 from forum.following import follow_board
 from forum.models import ContentWarning
 from forum.notifications import notify_member
-from forum.services import toggle_reaction
+from forum.services import ask_to_join, toggle_reaction
 from moderation import pipeline
 from moderation.models import Case, CaseReason, Priority, RiskLevel, Shift, WatchedPhrase
 from moderation.services import (
@@ -31,6 +31,7 @@ from peersupport.accounts.permissions import PEER_SUPPORTERS
 from peersupport.carenotes.services import save_post_for_care_team, write_note
 from peersupport.signposting.models import CrisisResource
 from tests.factories import BoardFactory, UserFactory, make_reply, make_thread
+from tests.forum.circle_helpers import make_circle
 from tests.moderation.case_helpers import in_group, make_lead, make_moderator
 
 HOUR = datetime.timedelta(hours=1)
@@ -126,6 +127,9 @@ def build_site():
     Shift.objects.create(moderator=moderator, start=now - HOUR, end=now + HOUR)
     Shift.objects.create(moderator=lead, start=now + HOUR, end=now + 2 * HOUR)
     leave_shift_note(moderator=moderator, text="A quiet evening.\nOne crisis post, now with you.")
+    circle = make_circle(members=[writer, friend], moderator=moderator)
+    make_thread(author=writer, board=circle.board, title="Evenings", body="They feel long.")
+    ask_to_join(member=quiet, circle=circle)
 
     site = Site(
         people={
@@ -178,6 +182,9 @@ def build_site():
         ("member", "flag a profile", f"/members/{friend.username}/flag/"),
         ("member", "held bio waiting", "/settings/bio/waiting/"),
         ("member", "check-in from the moderators", f"/moderation/check-ins/{held_case.pk}/"),
+        ("member", "circles", "/circles/"),
+        ("member", "circle", f"/circles/{circle.pk}/"),
+        ("member", "leave a circle", f"/circles/{circle.pk}/leave/"),
         ("quiet member", "home in quiet mode", "/"),
         ("member", "welcome", "/welcome/"),
         ("member", "welcome: boards to follow", "/welcome/boards/"),
@@ -198,6 +205,7 @@ def build_site():
         ("moderator", "audit log", "/moderation/log/"),
         ("moderator", "end-of-shift note", "/moderation/shift-note/"),
         ("lead", "leads' page with end-of-shift notes", "/moderation/escalated/"),
+        ("moderator", "circles for moderators", "/moderation/circles/"),
         ("admin", "leads' page", "/moderation/escalated/"),
         ("admin", "crisis resources", "/admin/signposting/crisisresource/"),
         ("admin", "crisis resource", f"/admin/signposting/crisisresource/{resource.pk}/change/"),

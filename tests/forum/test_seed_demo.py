@@ -144,3 +144,16 @@ def test_it_refuses_to_run_without_debug(settings):
     with pytest.raises(CommandError):
         call_command("seed_demo", stdout=io.StringIO())
     assert not User.objects.filter(username="DemoAdmin").exists()
+
+
+def test_there_is_one_open_circle_with_the_demo_member_and_a_thread(client, seed):
+    from forum.models import Circle
+
+    assert "Quiet evenings" in seed()
+    seed()
+    circle = Circle.objects.get()
+    assert circle.is_open and circle.moderator.username == "DemoModerator"
+    client.force_login(User.objects.get(username="DemoMember"))
+    page = client.get(f"/circles/{circle.pk}/").content.decode()
+    assert "DemoMember" in page and "What helps in the hour before bed?" in page
+    assert Thread.objects.filter(circle=circle).count() == 1

@@ -1,10 +1,11 @@
 import pytest
 
-from forum.services import set_post_status
+from forum.services import ask_to_join, set_post_status
 from moderation.audit import record
 from moderation.models import ActionKind, FlagReason, StaffNote
 from moderation.services import flag_post, open_case
 from tests.factories import BoardFactory, UserFactory, make_reply, make_thread
+from tests.forum.circle_helpers import make_circle
 from tests.moderation.case_helpers import make_moderator
 
 
@@ -21,6 +22,8 @@ def world(db):
     decision = record(actor=None, action=ActionKind.HIDE, target=post, case=case, member=writer)
     moderator = make_moderator()
     StaffNote.objects.create(member=writer, author=moderator, text="A private note")
+    circle = make_circle(members=[writer], moderator=moderator)
+    member = UserFactory(username="PlainMember")
     return {
         "writer": writer,
         "board": board,
@@ -29,7 +32,9 @@ def world(db):
         "case": case,
         "decision": decision,
         "moderator": moderator,
-        "member": UserFactory(username="PlainMember"),
+        "member": member,
+        "circle": circle,
+        "circle_request": ask_to_join(member=member, circle=circle),
     }
 
 

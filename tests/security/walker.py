@@ -73,6 +73,10 @@ def _param_value(route, param, world):
         "slug": lambda: "a-hard-week" if name == "forum:thread" else world["board"].slug,
     }
     if param == "pk":
+        if name.endswith("circle_request") or name == "moderation:place_in_circle":
+            return world["circle_request"].pk
+        if "circle" in name:
+            return world["circle"].pk
         if "case" in name or "reassign" in name:
             return world["case"].pk
         if name == "moderation:appeal":

@@ -16,7 +16,10 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
-from forum.models import Board, Thread
+from forum import services as forum_services
+from forum.drafts import Draft
+from forum.models import Board, Circle, Thread
+from moderation import pipeline
 from moderation.models import Shift
 from peersupport.accounts.models import User
 from peersupport.accounts.permissions import MODERATORS, PEER_SUPPORTERS, SAFEGUARDING_LEADS
@@ -48,6 +51,11 @@ ACCOUNTS = [
     ("DemoAdmin", "admin@example.com", "admin", {"is_staff": True, "is_superuser": True}),
 ]
 ROLE_GROUPS = {"moderator": MODERATORS, "lead": SAFEGUARDING_LEADS, "peer": PEER_SUPPORTERS}
+CIRCLE = ("Quiet evenings", "For evenings that feel long, in a small, gentle group.")
+CIRCLE_THREAD = Draft(
+    title="What helps in the hour before bed?",
+    body="Evenings are the hardest part of my day. What do you do in the last hour?",
+)
 
 
 class Command(BaseCommand):
@@ -99,6 +107,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"{len(BOARDS)} boards, the crisis resources and {forum}.")
         )
+        self.stdout.write(self.style.SUCCESS(seed_circle()))
 
 
 def seed_rota(moderator):
@@ -116,3 +125,22 @@ def seed_rota(moderator):
         f"Rota: {moderator.username} is on shift now until {start + length:%H:%M}, and "
         f"tomorrow from {start:%H:%M}."
     )
+
+
+def seed_circle():
+    """One open small circle, looked after by DemoModerator, with DemoMember placed in it
+    and a thread of theirs, which passes the pipeline like any post."""
+    name, theme = CIRCLE
+    if Circle.objects.filter(name=name).exists():
+        return f"The small circle “{name}” was already there."
+    moderator = User.objects.get(username="DemoModerator")
+    member = User.objects.get(username="DemoMember")
+    circle = forum_services.create_circle(name=name, theme=theme)
+    # forum's own services: seeding is not a moderator's decision for the audit log.
+    forum_services.assign_circle_moderator(circle=circle, moderator=moderator)
+    circle = forum_services.open_circle(circle=circle)
+    request = forum_services.ask_to_join(member=member, circle=circle)
+    forum_services.place_member(request=request)
+    with override_settings(PREMODERATION_FIRST_POSTS=0, RATE_LIMITS_ENABLED=False):
+        pipeline.submit_thread(author=member, board=circle.board, draft=CIRCLE_THREAD)
+    return f"The small circle “{name}” is open, with DemoMember in it (see /circles/)."
