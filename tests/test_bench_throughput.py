@@ -31,13 +31,15 @@ def test_wrks_report_is_read_with_its_units():
 
 
 def test_ratios_are_to_the_bare_view_of_the_same_round(monkeypatch):
-    rates = iter([1000.0, 500.0, 3000.0, 100.0, 100.0, 100.0, 100.0] * 2)
+    targets = type("Targets", (), {"thread_200": 7, "board_slug": "b", "case": 3})()
+    # Per round: the bare view, a member's and a visitor's thread page, then the rest.
+    others = len(throughput.pages(targets)) - 3
+    rates = iter([1000.0, 500.0, 3000.0, *[100.0] * others] * 2)
     monkeypatch.setattr(
         throughput,
         "load",
         lambda *args: {"rps": next(rates), "p50_ms": 1.0, "p99_ms": 2.0, "errors": 0},
     )
-    targets = type("Targets", (), {"thread_200": 7, "board_slug": "b", "case": 3})()
     rounds = throughput.measure("http://x", targets, {}, seconds=1, rounds=2)
     assert [r["ratio"] for r in rounds["member's thread page"]] == [0.5, 0.5]
     summary = throughput.summary(rounds)
