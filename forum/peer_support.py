@@ -47,12 +47,13 @@ def tell_peer_supporters_about_waiting_threads(now=None):
 
 def _recipients(thread):
     """Active peer supporters, except the thread's own writer, anyone who has muted the
-    writer, and anyone in quiet mode: they asked for less, and the list is there for them
-    whenever they want it."""
+    writer, and anyone in quiet mode or low stimulation or on a break: they asked for less,
+    and the list is there for them whenever they want it."""
     supporters = (
         get_user_model()
         .objects.peer_supporters()
-        .filter(is_active=True, quiet_mode=False)
+        .filter(is_active=True, quiet_mode=False, low_stimulation=False)
+        .exclude(break_until__gt=timezone.now())
         .only("pk")
     )
     if thread.author_id is None:

@@ -98,9 +98,15 @@ def test_a_thread_a_moderator_approves_later_is_told_about_then(peers):
     assert len(told(thread)) == 2
 
 
-def test_not_the_writer_nor_quiet_muting_or_banned_peer_supporters_nor_members(peers):
+def test_not_the_writer_nor_quiet_resting_muting_or_banned_peer_supporters_nor_members(peers):
     writer = in_group(PEER_SUPPORTERS, username="SelfWriter")
     in_group(PEER_SUPPORTERS, username="QuietPeer", quiet_mode=True)
+    in_group(PEER_SUPPORTERS, username="CalmPeer", low_stimulation=True)
+    in_group(
+        PEER_SUPPORTERS,
+        username="RestingPeer",
+        break_until=timezone.now() + datetime.timedelta(days=2),
+    )
     in_group(PEER_SUPPORTERS, username="GonePeer", is_active=False)
     muter = in_group(PEER_SUPPORTERS, username="MutingPeer")
     services.mute_member(muter=muter, muted=writer, duration="week")
