@@ -23,7 +23,7 @@ from forum.models import (
     Revision,
     Subscription,
 )
-from moderation.models import Appeal, Flag, Sanction
+from moderation.models import Appeal, Flag, Sanction, Shift, ShiftNote
 from peersupport.carenotes.models import CareNote, SavedQuote
 
 FORMAT_VERSION = 1
@@ -110,6 +110,17 @@ def build_export(member):
         ],
         "appeals": _appeals(member),
         "notes_for_my_care_team": _care_notes(member),
+        # A moderator's own rota, and when they left the safeguarding leads a note (empty
+        # for everyone else). Not the notes' words: they are about members' cases, kept
+        # for the leads, and a download is the easiest thing to take from a stolen login.
+        "moderation_shifts": [
+            {"start": _when(shift.start), "end": _when(shift.end), "note": shift.note}
+            for shift in Shift.objects.filter(moderator=member).order_by("start")
+        ],
+        "end_of_shift_notes_written_at": [
+            _when(note.created_at)
+            for note in ShiftNote.objects.filter(author=member).order_by("created_at")
+        ],
     }
 
 

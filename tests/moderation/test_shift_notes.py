@@ -1,14 +1,16 @@
 """End-of-shift notes: a moderator's words for the safeguarding leads, read only by them."""
 
+import datetime
 import json
 
 import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from forum.models import Notification
-from moderation.models import ActionKind, ModerationAction, ShiftNote
+from moderation.models import ActionKind, ModerationAction, Shift, ShiftNote
 from moderation.services import leave_shift_note
 from peersupport.accounts.deletion import delete_account
 from peersupport.accounts.export import build_export
@@ -102,9 +104,16 @@ def test_a_moderator_who_leaves_keeps_their_note_without_their_name(moderator):
     assert WORDS in page and "A former moderator" in page and name not in page
 
 
-def test_notes_stay_out_of_the_writers_data_export(moderator):
+def test_the_writers_data_export_has_their_shifts_and_when_they_left_notes_not_the_words(
+    moderator,
+):
+    start = timezone.now()
+    Shift.objects.create(moderator=moderator, start=start, end=start + datetime.timedelta(hours=2))
     leave_shift_note(moderator=moderator, text=WORDS)
-    assert WORDS not in json.dumps(build_export(moderator), default=str)
+    exported = build_export(moderator)
+    assert WORDS not in json.dumps(exported, default=str)
+    assert len(exported["moderation_shifts"]) == 1
+    assert len(exported["end_of_shift_notes_written_at"]) == 1
 
 
 def test_the_leads_page_costs_the_same_however_many_notes(moderator):
