@@ -58,8 +58,9 @@ def pages_and_sessions():
     from django.conf import settings
     from django.test import Client
 
+    from forum.management.commands.seed_demo import CIRCLE
     from forum.management.demo_conversations import CRISIS_TITLE, FIRST_TITLE
-    from forum.models import Thread
+    from forum.models import Circle, Thread
     from moderation.models import Case
     from peersupport.accounts.models import User
 
@@ -72,6 +73,7 @@ def pages_and_sessions():
     crisis = Thread.objects.select_related("author").get(title=CRISIS_TITLE).opening_post
     crisis_case = Case.objects.get(post=crisis)
     member, moderator = session("DemoMember"), session("DemoModerator")
+    circle = Circle.objects.get(name=CIRCLE[0])
     pages = [
         ("home", "/", member),
         ("thread", f"/threads/{thread.pk}/", member),
@@ -80,6 +82,12 @@ def pages_and_sessions():
         ("crisis-response", f"/posts/{crisis.pk}/waiting/", session(crisis.author.username)),
         ("moderation-queue", "/moderation/", moderator),
         ("moderation-case", f"/moderation/cases/{crisis_case.pk}/", moderator),
+        ("welcome", "/welcome/", member),
+        ("circle", f"/circles/{circle.pk}/", member),
+        ("take-a-break", "/settings/break/", member),
+        ("care-team-notes", "/settings/care-team/print/", member),
+        ("waiting-for-a-reply", "/peer-support/waiting/", session("DemoPeer")),
+        ("transparency", "/transparency/", None),
     ]
     return pages, settings.SESSION_COOKIE_NAME
 

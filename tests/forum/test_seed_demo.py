@@ -157,3 +157,14 @@ def test_there_is_one_open_circle_with_the_demo_member_and_a_thread(client, seed
     page = client.get(f"/circles/{circle.pk}/").content.decode()
     assert "DemoMember" in page and "What helps in the hour before bed?" in page
     assert Thread.objects.filter(circle=circle).count() == 1
+
+
+def test_the_demo_member_has_a_note_for_their_care_team_to_print(client, seed):
+    seed()
+    seed()
+    member = User.objects.get(username="DemoMember")
+    client.force_login(member)
+    page = client.get("/settings/care-team/print/").content.decode()
+    assert "felt like a pile-on" in page
+    assert member.care_notes.count() == 1
+    assert member.saved_quotes.count() == 1

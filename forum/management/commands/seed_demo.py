@@ -23,6 +23,8 @@ from moderation import pipeline
 from moderation.models import Shift
 from peersupport.accounts.models import User
 from peersupport.accounts.permissions import MODERATORS, PEER_SUPPORTERS, SAFEGUARDING_LEADS
+from peersupport.carenotes.models import CareNote
+from peersupport.carenotes.services import save_post_for_care_team, write_note
 from peersupport.signposting.defaults import ensure_default_resources
 from peersupport.signposting.models import CrisisResource
 
@@ -108,6 +110,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(f"{len(BOARDS)} boards, the crisis resources and {forum}.")
         )
         self.stdout.write(self.style.SUCCESS(seed_circle()))
+        self.stdout.write(seed_care_notes(User.objects.get(username="DemoMember")))
 
 
 def seed_rota(moderator):
@@ -144,3 +147,26 @@ def seed_circle():
     with override_settings(PREMODERATION_FIRST_POSTS=0, RATE_LIMITS_ENABLED=False):
         pipeline.submit_thread(author=member, board=circle.board, draft=CIRCLE_THREAD)
     return f"The small circle “{name}” is open, with DemoMember in it (see /circles/)."
+
+
+def seed_care_notes(member):
+    """A note for DemoMember's care team, and a post they saved there, so the notes and
+    the page to print have something on them."""
+    if CareNote.objects.filter(member=member).exists():
+        return "DemoMember's notes for their care team were already there."
+    write_note(
+        member=member,
+        what_happened="Someone replied to my post in a way that felt like a pile-on.",
+        how_it_affected_me="I didn't want to go back online for a few days.",
+        help_wanted="Working out how to feel safe going back, and when to take a break.",
+    )
+    kind_reply = (
+        Thread.objects.get(title=FIRST_TITLE)
+        .posts.filter(status="published", depth__gt=0)
+        .exclude(author=member)
+        .order_by("pk")
+        .first()
+    )
+    if kind_reply is not None:
+        save_post_for_care_team(member=member, post=kind_reply)
+    return "DemoMember has a note for their care team (see /settings/care-team/)."
