@@ -197,12 +197,9 @@ def _parts(text):
 
 
 def level_for(found, limits=None):
-    """The level that `found` scores suggest under `limits` (default: the stored ones).
-    Crisis needs the model sure that a moderator should read the post at all: a P(crisis)
-    over its threshold beside a P(crisis or concern) under the reach threshold is the
-    model unsure, not alarmed (it held kind replies as crisis that way)."""
+    """The level that `found` scores suggest under `limits` (default: the stored ones)."""
     limits = limits or thresholds()
-    if found.crisis >= limits.crisis and found.reach >= limits.reach:
+    if found.crisis >= limits.crisis:
         return CRISIS
     if found.reach >= limits.reach:
         return CONCERN

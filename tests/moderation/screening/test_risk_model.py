@@ -123,27 +123,6 @@ def test_the_thresholds_are_there_to_retune(stored):
     )
 
 
-def test_crisis_needs_the_model_sure_a_moderator_should_read_it_at_all():
-    limits = risk_model.Thresholds(crisis=0.6, reach=0.8)
-    assert risk_model.level_for(risk_model.Scores(0.7, 0.75), limits) == ""
-    assert risk_model.level_for(risk_model.Scores(0.7, 0.85), limits) == "crisis"
-    assert risk_model.level_for(risk_model.Scores(0.3, 0.85), limits) == "concern"
-
-
-# Held as crisis by the model alone in a benchmark run: P(crisis) just over its threshold,
-# while P(crisis or concern) was under the threshold for a moderator to read it at all.
-KIND_REPLY_ONCE_HELD = (
-    "It took courage to put all of that into words, so well done. Writing things down "
-    "before bed stops my thoughts going round. It is fine to rest and it is fine to ask "
-    "for more time. Some days I just do one small thing and call that enough. Talking to "
-    "someone I trust helped more than I expected it to."
-)
-
-
-def test_a_kind_reply_the_model_was_unsure_about_is_left_alone():
-    assert risk_model.suggested_level(KIND_REPLY_ONCE_HELD) == ""
-
-
 def test_the_fast_embedding_is_wordllamas():
     texts = ["had a lovely walk with my dog", "k1ll mys3lf tn 💊", "", "A Longer Post. Two!"]
     expected = risk_features.embedder().embed(texts)
