@@ -94,26 +94,21 @@ def assign_circle_moderator(*, circle, moderator, assignee):
 @transaction.atomic
 def open_circle(*, circle, moderator):
     _check_moderator(moderator)
-    circle = forum_services.open_circle(circle=circle)
-    record(
-        actor=moderator,
-        action=ActionKind.CIRCLE_OPEN,
-        target=circle,
-        before={"is_open": False},
-        after={"is_open": True},
-    )
-    return circle
+    return _opened_or_closed(forum_services.open_circle(circle=circle), moderator)
 
 
 @transaction.atomic
 def close_circle(*, circle, moderator):
     _check_moderator(moderator)
-    circle = forum_services.close_circle(circle=circle)
+    return _opened_or_closed(forum_services.close_circle(circle=circle), moderator)
+
+
+def _opened_or_closed(circle, moderator):
     record(
         actor=moderator,
-        action=ActionKind.CIRCLE_CLOSE,
+        action=ActionKind.CIRCLE_OPEN if circle.is_open else ActionKind.CIRCLE_CLOSE,
         target=circle,
-        before={"is_open": True},
-        after={"is_open": False},
+        before={"is_open": not circle.is_open},
+        after={"is_open": circle.is_open},
     )
     return circle
