@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from ..following import follow_board
 from ..models import (
     Board,
     BoardFollow,
@@ -108,6 +109,9 @@ def place_member(*, request):
             "The request keeps waiting until there is room."
         )
     CircleMembership.objects.create(circle=circle, member=request.member)
+    # Joining is following: the circle's threads reach them as a followed board's do,
+    # also on the home page of quiet mode and low stimulation, which shows only those.
+    follow_board(member=request.member, board=circle.board)
     _decide(request, CircleRequestStatus.PLACED)
     return request
 

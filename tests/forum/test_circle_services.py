@@ -94,3 +94,13 @@ def test_a_thread_moved_into_or_out_of_a_circle_takes_its_readers():
     services.move_thread(thread=thread, board=BoardFactory())
     thread.refresh_from_db()
     assert thread.circle is None
+
+
+def test_a_member_placed_in_a_circle_follows_it_and_finds_it_on_a_quiet_home(client):
+    member = UserFactory(low_stimulation=True)
+    circle = make_circle(members=[UserFactory()])
+    make_thread(board=circle.board, title="Slow evenings")
+    services.place_member(request=services.ask_to_join(member=member, circle=circle))
+    assert BoardFollow.objects.filter(member=member, board=circle.board).exists()
+    client.force_login(member)
+    assert "Slow evenings" in client.get("/").content.decode()
