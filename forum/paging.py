@@ -17,6 +17,8 @@ from django.urls import reverse
 from .models import Post
 
 POSTS_PER_PAGE = 20
+# Low stimulation, a member's setting for those easily overwhelmed, keeps pages shorter.
+LOW_STIMULATION_POSTS_PER_PAGE = 10
 # "?page=last": the thread's last page, whatever its number.
 LAST_PAGE = "last"
 # The largest number the database counts to (a bigint): no id or offset goes beyond it.
@@ -33,12 +35,19 @@ def number_in_address(value):
     return number if 0 < number <= LARGEST_NUMBER else None
 
 
+def posts_per_page(reader):
+    """How many posts a page of a thread shows `reader` (a user, or a stand-in for one)."""
+    if getattr(reader, "low_stimulation", False):
+        return LOW_STIMULATION_POSTS_PER_PAGE
+    return POSTS_PER_PAGE
+
+
 def page_of(post, reader):
     """The page of `post`'s thread that shows it to `reader`."""
     earlier = (
         Post.objects.visible_to(reader).filter(thread_id=post.thread_id, path__lt=post.path).count()
     )
-    return earlier // POSTS_PER_PAGE + 1
+    return earlier // posts_per_page(reader) + 1
 
 
 def post_in_thread(post, reader):

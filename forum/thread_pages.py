@@ -41,7 +41,7 @@ from peersupport.caching import cached, site_version
 
 from . import permissions
 from .models import Post, Reaction
-from .paging import LAST_PAGE, POSTS_PER_PAGE
+from .paging import LAST_PAGE, posts_per_page
 from .reader_choices import muted_ids, prepare_posts
 from .thread_versions import thread_version
 
@@ -144,8 +144,8 @@ def _rendered(page, reader, can_reply, muted=None):
     )
 
 
-def _page(posts, number, count=None):
-    paginator = Paginator(posts, POSTS_PER_PAGE)
+def _page(posts, number, reader, count=None):
+    paginator = Paginator(posts, posts_per_page(reader))
     if count is not None:
         paginator.count = count
     return paginator.get_page(paginator.num_pages if number == LAST_PAGE else number)
@@ -158,7 +158,7 @@ def page_of_posts(reader, thread, number, shown=None):
     visible = Post.objects.visible_to(reader).filter(thread=thread).in_display_order()
     moderator_view = is_moderator(reader)
     if moderator_view or shown or getattr(thread, "holds_posts_only_reader_sees", False):
-        page = _page(visible, number)
+        page = _page(visible, number, reader)
         posts = Post.objects.on_page(page)
         if moderator_view:
             posts = posts.prefetch_related("revisions")
@@ -175,7 +175,7 @@ def page_of_posts(reader, thread, number, shown=None):
 
     version = thread_version(thread.pk)
     count = cached(f"forum:thread-count:{thread.pk}:{version}", PAGE_TIMEOUT, visible.count)
-    page = _page(visible, number, count)
+    page = _page(visible, number, reader, count)
     key = f"forum:thread-page:{thread.pk}:{version}:{page.number}"
     shared = SharedReader.like(reader)
     rendered = cached(

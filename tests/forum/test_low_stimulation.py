@@ -73,6 +73,20 @@ def test_lists_on_home_and_boards_are_shorter(client, member, reader_client):
     assert _items(client.get("/boards/talk/?page=3").content.decode()) == 2
 
 
+def test_thread_pages_are_shorter_and_links_find_the_post_on_them(client, calm, reader_client):
+    thread = make_thread(title="A long talk")
+    replies = [make_reply(thread, body=f"Reply number {n}") for n in range(14)]
+    path = f"/threads/{thread.pk}/"
+    assert reader_client.get(path).content.decode().count('class="post ') == 15
+    client.force_login(calm)
+    first = client.get(path).content.decode()
+    assert first.count('class="post ') == 10 and "Page 1 of 2" in first
+    assert client.get(f"{path}?page=2").content.decode().count('class="post ') == 5
+    # A link to the twelfth reply opens the page that shows it to this reader.
+    assert client.get(f"/posts/{replies[11].pk}/")["Location"].startswith(f"{path}?page=2#")
+    assert reader_client.get(f"/posts/{replies[11].pk}/")["Location"].startswith(f"{path}#")
+
+
 def test_home_shows_only_the_boards_followed(member_client, calm):
     followed, other = BoardFactory(slug="followed"), BoardFactory(slug="other")
     following.follow_board(member=calm, board=followed)
