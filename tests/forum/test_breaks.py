@@ -44,11 +44,11 @@ def forum_pages(thread):
 
 
 @pytest.mark.parametrize(
-    "page",
+    "name",
     ["home", "board", "thread", "post", "search", "notifications", "new thread", "reply", "edit"],
 )
-def test_every_forum_page_shows_the_break_page(member_client, thread, resting, page):
-    response = member_client.get(forum_pages(thread)[page])
+def test_every_forum_page_shows_the_break_page(member_client, thread, resting, name):
+    response = member_client.get(forum_pages(thread)[name])
     content = response.content.decode()
     assert response.status_code == 200
     assert "<title>Taking a break · Peer Support</title>" in content
