@@ -178,6 +178,14 @@ def format_posts(split, report):
         f"  ok left alone: recall {_percent(report.share('ok', {'left alone'}))}, "
         f"precision {_percent(report.precision({'left alone'}, {'ok'}))}"
     )
+    # The costliest false alarm: a kind, ordinary post held, and its writer shown help
+    # for a crisis they are not in.
+    held = report.confusion[("ok", "crisis")]
+    ordinary = sum(count for (label, _), count in report.confusion.items() if label == "ok")
+    lines.append(
+        f"  ok held as crisis: {_percent(report.share('ok', {'crisis'}))} "
+        f"({held} of {ordinary} ordinary posts)"
+    )
     lines += ["", "Per category (share doing what it should)"]
     for (label, category), results in sorted(report.by_category.items()):
         total = sum(results.values())
